@@ -1,0 +1,165 @@
+// zod schemas for the ledger's event payloads and the values inside them.
+// These are the boundary checks every command passes through (API, CLI, seed).
+import { z } from 'zod';
+
+export const KINDS = ['release', 'claim', 'market', 'report', 'policy', 'corporate'] as const;
+export const NARRATIVE_IDS = ['cheap-ai', 'true-cost', 'market-reaction', 'capex-race', 'other'] as const;
+export const METRICS = [
+  'training_run_cost',
+  'hardware_capex',
+  'operating_cost',
+  'total_investment',
+  'gpu_count',
+  'salary',
+  'other',
+] as const;
+export const RELATION_TYPES = ['disputes', 'revises', 'corroborates', 'compares'] as const;
+export const TICKER_ROLES = ['subject', 'peer', 'benchmark'] as const;
+
+/** No control characters except newline (and tab in long text). */
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+export const cleanText = (max: number, min = 0) =>
+  z
+    .string()
+    .trim()
+    .min(min, { message: min === 1 ? 'must not be empty' : `must be at least ${min} characters` })
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((s) => !CONTROL_CHARS.test(s), { message: 'must not contain control characters' });
+
+export const isoDate = z.iso.date({ message: 'must be an ISO date (YYYY-MM-DD)' });
+export const timeUtc = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be HH:MM (24-hour, UTC)' });
+
+export const httpUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .refine(
+    (s) => {
+      try {
+        const u = new URL(s);
+        return u.protocol === 'http:' || u.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'must be an http(s) URL' },
+  );
+
+export const sourceSchema = z
+  .object({
+    title: cleanText(500, 1),
+    url: httpUrl,
+    publisher: cleanText(300).optional(),
+    published: isoDate.optional(),
+  })
+  .strict();
+export type Source = z.infer<typeof sourceSchema>;
+
+/**
+ * A figure quoted by an entry. `value` is a finite number; a few sources state a
+ * figure only in words ("a few tens of", "7-10"), which the dataset keeps verbatim
+ * as `value_text` rather than turning it into a made-up number.
+ */
+export const figureSchema = z
+  .object({
+    label: cleanText(300).optional(),
+    value: z.number().finite().nullable(),
+    value_text: cleanText(100).optional(),
+    unit: cleanText(100, 1),
+  })
+  .strict()
+  .refine((f) => f.value !== null || (f.value_text !== undefined && f.value_text.length > 0), {
+    message: 'a figure needs a numeric value or a value_text',
+    path: ['value'],
+  });
+export type Figure = z.infer<typeof figureSchema>;
+
+const symbol = z
+  .string()
+  .trim()
+  .min(1)
+  .max(20)
+  .regex(/^[A-Za-z0-9^.\-=]+$/, { message: 'must be a ticker symbol (letters, digits, ^ . - =)' });
+
+export const entryFieldsSchema = z
+  .object({
+    date: isoDate,
+    time_utc: timeUtc.optional(),
+    kind: z.enum(KINDS),
+    title: cleanText(200, 1),
+    summary: cleanText(4000),
+    narrative: z.enum(NARRATIVE_IDS),
+    entities: z.array(cleanText(200, 1)).max(100).default([]),
+    tickers: z.array(symbol).max(100).default([]),
+    figures: z.array(figureSchema).max(100).default([]),
+    sources: z.array(sourceSchema).max(100).default([]),
+    confidence: z.enum(['verified', 'reported']).optional(),
+  })
+  .strict();
+export type EntryFields = z.infer<typeof entryFieldsSchema>;
+
+export const entryChangesSchema = entryFieldsSchema
+  .omit({ sources: true })
+  .partial()
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, { message: 'changes must name at least one field' });
+export type EntryChanges = z.infer<typeof entryChangesSchema>;
+
+export const relationSchema = z
+  .object({ type: z.enum(RELATION_TYPES), target: z.string().min(1).max(200) })
+  .strict();
+
+export const claimFieldsSchema = z
+  .object({
+    entry: z.string().min(1).max(200).nullable().default(null),
+    asserted_on: isoDate,
+    subject: cleanText(200, 1),
+    metric: z.enum(METRICS),
+    value: z.number().finite(),
+    unit: cleanText(100, 1),
+    qualifier: cleanText(100).optional(),
+    scope: cleanText(2000),
+    claimant: cleanText(200, 1),
+    narrative: z.enum(NARRATIVE_IDS),
+    relation: relationSchema.nullable().default(null),
+    sources: z.array(sourceSchema).max(100).default([]),
+  })
+  .strict();
+export type ClaimFields = z.infer<typeof claimFieldsSchema>;
+
+export const narrativeFieldsSchema = z
+  .object({
+    name: cleanText(100, 1),
+    thesis: cleanText(1000),
+    color: z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a #rrggbb colour' }),
+  })
+  .strict();
+export type NarrativeFields = z.infer<typeof narrativeFieldsSchema>;
+
+export const tickerFieldsSchema = z
+  .object({
+    name: cleanText(200, 1),
+    exchange: cleanText(50).nullable().default(null),
+    role: z.enum(TICKER_ROLES),
+    shares_outstanding: z.number().finite().positive().nullable().default(null),
+  })
+  .strict();
+export type TickerFields = z.infer<typeof tickerFieldsSchema>;
+
+export const priceBarSchema = z
+  .object({
+    date: isoDate,
+    open: z.number().finite().nonnegative().nullable(),
+    high: z.number().finite().nonnegative().nullable(),
+    low: z.number().finite().nonnegative().nullable(),
+    close: z.number().finite().nonnegative(),
+    adj_close: z.number().finite().nonnegative().nullable(),
+    volume: z.number().finite().nonnegative().nullable(),
+  })
+  .strict();
+export type PriceBar = z.infer<typeof priceBarSchema>;
+
+export const tickerSymbolSchema = symbol.transform((s) => s.toUpperCase());
