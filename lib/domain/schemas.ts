@@ -53,7 +53,15 @@ export const sourceSchema = z
     title: cleanText(500, 1),
     url: httpUrl,
     publisher: cleanText(300).optional(),
-    published: isoDate.optional(),
+    // Sources are often dated only to the month; an optional note in brackets may follow.
+    published: z
+      .string()
+      .trim()
+      .max(100)
+      .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?( \([^()\u0000-\u001f]{1,80}\))?$/, {
+        message: 'must be a date: YYYY-MM-DD, YYYY-MM or YYYY (optionally followed by a note in brackets)',
+      })
+      .optional(),
   })
   .strict();
 export type Source = z.infer<typeof sourceSchema>;

@@ -15,7 +15,7 @@ export type EntryCommand =
 
 export const initialEntryState: EntryState = { status: 'none' };
 
-function requireActive(state: EntryState): asserts state is Extract<EntryState, { status: 'active' }> {
+function requireActive(state: EntryState): asserts state is Exclude<EntryState, { status: 'none' }> {
   if (state.status === 'none') throw new DomainError('not_found', 'timeline entry not found');
   if (state.status === 'retracted') throw new DomainError('conflict', 'timeline entry is retracted');
 }

@@ -1,0 +1,33 @@
+import type { Metadata, Viewport } from 'next';
+import Link from 'next/link';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Impactline', template: '%s · Impactline' },
+  description: 'Event-sourced market-impact dashboard: what happened, what each side claimed it cost, and how the market moved.',
+};
+
+export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <Link href="/" className="brand">
+            Impactline
+          </Link>
+          <nav aria-label="Main">
+            <Link href="/">Timeline</Link>
+            <Link href="/ledger">Ledger</Link>
+            <Link href="/signin">Sign in</Link>
+          </nav>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,260 @@
+// Command handlers: load a stream, fold it with the pure evolve, decide, append (CAS).
+// The API, the CLI scripts and the seed all write through these functions.
+import { randomBytes } from 'node:crypto';
+import { and, eq, gte, lte } from 'drizzle-orm';
+import {
+  decideClaim,
+  evolveClaim,
+  initialClaimState,
+  type ClaimCommand,
+  type ClaimState,
+} from '@/lib/domain/cost-claim';
+import { streamIds, validTimeOf, type BarValues, type DomainEvent, type TimelineEntry, type CostClaim } from '@/lib/domain/events';
+import {
+  decideDefineNarrative,
+  barsChecksum,
+  decideImportBars,
+  decideListTicker,
+  evolveNarrative,
+  evolveTicker,
+  initialNarrativeState,
+  initialTickerState,
+  type ImportSummary,
+} from '@/lib/domain/reference';
+import type { EntryChanges, NarrativeFields, PriceBar, Source, TickerFields } from '@/lib/domain/schemas';
+import { slugify } from '@/lib/domain/slug';
+import { decideEntry, evolveEntry, initialEntryState, type EntryCommand, type EntryState } from '@/lib/domain/timeline-entry';
+import type { Db } from './client';
+import { append, ConcurrencyError, readStream, type EventMetadata, type StoredEvent } from './event-store';
+import { priceBars, tickers } from './schema';
+
+export type CommandContext = {
+  actor: string;
+  now: string;
+  reason?: string | null;
+  source?: string | null;
+  correlationId?: string | null;
+  /** The caller's idempotency key: a retry with the same key returns the first result and writes nothing. */
+  idempotencyKey?: string | null;
+  /** When given, the command is refused with 409 if the stream has moved on. */
+  expectedVersion?: number;
+};
+
+export type CommandResult = { id: string; version: number; position: number; positions: number[]; duplicate: boolean };
+
+function metadataFor(ctx: CommandContext): EventMetadata {
+  return {
+    actor: ctx.actor,
+    reason: ctx.reason ?? null,
+    source: ctx.source ?? null,
+    correlation_id: ctx.correlationId ?? null,
+    causation_id: ctx.idempotencyKey ?? null,
+  };
+}
+
+function eventIdsFor(ctx: CommandContext, count: number): (string | undefined)[] {
+  return Array.from({ length: count }, (_, i) => (ctx.idempotencyKey ? `${ctx.idempotencyKey}#${i}` : undefined));
+}
+
+function findDuplicate(db: Db, ctx: CommandContext, id: string): CommandResult | null {
+  if (!ctx.idempotencyKey) return null;
+  const row = db.sqlite
+    .prepare('SELECT position, stream_id, stream_version FROM events WHERE event_id LIKE ? ESCAPE \'\\\' ORDER BY position')
+    .all(`${ctx.idempotencyKey.replace(/[\\%_]/g, (c) => `\\${c}`)}#%`) as { position: number; stream_id: string; stream_version: number }[];
+  if (row.length === 0) return null;
+  const last = row[row.length - 1]!;
+  return {
+    id: last.stream_id.replace(/^[a-z]+-/, '') || id,
+    version: last.stream_version,
+    position: last.position,
+    positions: row.map((r) => r.position),
+    duplicate: true,
+  };
+}
+
+/** Load, check the caller's version, decide, append — all in one IMMEDIATE transaction. */
+function handle<S>(
+  db: Db,
+  streamId: string,
+  id: string,
+  fold: { initial: S; evolve: (s: S, e: DomainEvent) => S },
+  decide: (state: S) => DomainEvent[],
+  ctx: CommandContext,
+): CommandResult {
+  const run = db.sqlite.transaction((): CommandResult => {
+    const duplicate = findDuplicate(db, ctx, id);
+    if (duplicate) return duplicate;
+    const history = readStream(db, streamId);
+    const version = history.length;
+    if (ctx.expectedVersion !== undefined && ctx.expectedVersion !== version) {
+      const error = new ConcurrencyError(streamId, ctx.expectedVersion, version);
+      Object.assign(error.details ?? {}, { unseen_events: history.filter((e) => e.stream_version > (ctx.expectedVersion ?? 0)) });
+      throw error;
+    }
+    const state = history.reduce((s, e) => fold.evolve(s, { type: e.type, data: e.data } as DomainEvent), fold.initial);
+    const decided = decide(state);
+    const ids = eventIdsFor(ctx, decided.length);
+    const result = append(
+      db,
+      streamId,
+      version === 0 ? 'no-stream' : version,
+      decided.map((e, i) => ({
+        eventId: ids[i],
+        type: e.type,
+        data: e.data,
+        metadata: metadataFor(ctx),
+        occurredAt: validTimeOf(e, ctx.now),
+      })),
+      { recordedAt: ctx.now },
+    );
+    return { id, version: result.version, position: result.positions.at(-1)!, positions: result.positions, duplicate: result.duplicate };
+  });
+  return db.sqlite.inTransaction ? run() : run.immediate();
+}
+
+// ---- timeline entries ----
+
+const entryFold = { initial: initialEntryState as EntryState, evolve: evolveEntry };
+
+function entryCommand(db: Db, id: string, command: EntryCommand, ctx: CommandContext): CommandResult {
+  return handle(db, streamIds.entry(id), id, entryFold, (s) => decideEntry(command, s), ctx);
+}
+
+/** A new entry's id: the dataset's own id when given, else a slug of the title plus a short suffix. */
+export function newEntryId(title: string, suffix: string = randomBytes(3).toString('hex')): string {
+  return `${slugify(title).slice(0, 60) || 'entry'}-${suffix}`;
+}
+
+export function recordEntry(db: Db, entry: TimelineEntry, ctx: CommandContext): CommandResult {
+  return entryCommand(db, entry.id, { type: 'RecordTimelineEntry', entry }, ctx);
+}
+export function amendEntry(db: Db, id: string, input: { changes: EntryChanges; reason: string }, ctx: CommandContext) {
+  return entryCommand(db, id, { type: 'AmendTimelineEntry', ...input }, { ...ctx, reason: input.reason });
+}
+export function attachSource(db: Db, id: string, input: { source: Source; reason?: string }, ctx: CommandContext) {
+  return entryCommand(db, id, { type: 'AttachSource', source: input.source }, { ...ctx, reason: input.reason ?? ctx.reason, source: input.source.url });
+}
+export function retractEntry(db: Db, id: string, input: { reason: string }, ctx: CommandContext) {
+  return entryCommand(db, id, { type: 'RetractTimelineEntry', reason: input.reason }, { ...ctx, reason: input.reason });
+}
+
+// ---- cost claims ----
+
+const claimFold = { initial: initialClaimState as ClaimState, evolve: evolveClaim };
+
+export function claimCommand(db: Db, id: string, command: ClaimCommand, ctx: CommandContext): CommandResult {
+  return handle(db, streamIds.claim(id), id, claimFold, (s) => decideClaim(command, s), ctx);
+}
+export function assertClaim(db: Db, claim: CostClaim, ctx: CommandContext): CommandResult {
+  return claimCommand(db, claim.id, { type: 'AssertCostClaim', claim }, ctx);
+}
+
+// ---- narratives and tickers ----
+
+export function defineNarrative(db: Db, input: NarrativeFields & { id: string; sort_order: number }, ctx: CommandContext) {
+  return handle(
+    db,
+    streamIds.narrative(input.id),
+    input.id,
+    { initial: initialNarrativeState, evolve: evolveNarrative },
+    (s) => decideDefineNarrative(input, s),
+    ctx,
+  );
+}
+
+export function listTicker(db: Db, input: TickerFields & { symbol: string }, ctx: CommandContext) {
+  return handle(
+    db,
+    streamIds.ticker(input.symbol),
+    input.symbol,
+    // Only TickerListed matters for the ticker's state; bar events are skipped by evolveTicker.
+    { initial: initialTickerState, evolve: evolveTicker },
+    (s) => decideListTicker(input, s),
+    ctx,
+  );
+}
+
+/** Bars per PriceBarsImported event: keeps each ledger row a manageable size on big imports. */
+export const BARS_PER_EVENT = 5000;
+
+export type ImportResult = ImportSummary & { ticker: string; positions: number[]; position: number | null };
+
+/**
+ * Record `bars` for `symbol`: new dates are imported, changed dates corrected (before/after kept),
+ * identical dates change nothing. All batches commit in one transaction: all or nothing.
+ */
+export function importPriceBars(
+  db: Db,
+  symbol: string,
+  bars: readonly PriceBar[],
+  input: { source: string },
+  ctx: CommandContext,
+): ImportResult {
+  const run = db.sqlite.transaction((): ImportResult => {
+    const listed = db.orm.select().from(tickers).where(eq(tickers.symbol, symbol)).get();
+    const tickerState = listed
+      ? {
+          status: 'listed' as const,
+          ticker: {
+            symbol,
+            name: listed.name,
+            exchange: listed.exchange,
+            role: listed.role as TickerFields['role'],
+            shares_outstanding: listed.sharesOutstanding,
+          },
+        }
+      : initialTickerState;
+    const existing = new Map<string, BarValues>();
+    if (bars.length > 0 && listed) {
+      let min = bars[0]!.date;
+      let max = min;
+      for (const b of bars) {
+        if (b.date < min) min = b.date;
+        if (b.date > max) max = b.date;
+      }
+      const rows = db.orm
+        .select()
+        .from(priceBars)
+        .where(and(eq(priceBars.ticker, symbol), gte(priceBars.date, min), lte(priceBars.date, max)))
+        .all();
+      for (const r of rows)
+        existing.set(r.date, { open: r.open, high: r.high, low: r.low, close: r.close, adj_close: r.adjClose, volume: r.volume });
+    }
+    const { events: decided, summary } = decideImportBars({ symbol, source: input.source, bars }, tickerState, existing);
+    const positions: number[] = [];
+    const streamId = streamIds.ticker(symbol);
+    let batchIndex = 0;
+    for (const event of decided) {
+      for (const part of splitBarEvent(event)) {
+        const eventId = ctx.idempotencyKey ? `${ctx.idempotencyKey}#${batchIndex}` : undefined;
+        batchIndex++;
+        const result = append(
+          db,
+          streamId,
+          'any',
+          [{ eventId, type: part.type, data: part.data, metadata: metadataFor(ctx), occurredAt: validTimeOf(part, ctx.now) }],
+          { recordedAt: ctx.now },
+        );
+        positions.push(...result.positions);
+      }
+    }
+    return { ticker: symbol, ...summary, positions, position: positions.at(-1) ?? null };
+  });
+  return db.sqlite.inTransaction ? run() : run.immediate();
+}
+
+function splitBarEvent(event: DomainEvent): DomainEvent[] {
+  if (event.type !== 'PriceBarsImported' || event.data.bars.length <= BARS_PER_EVENT) return [event];
+  const { bars, source } = event.data;
+  const parts: DomainEvent[] = [];
+  for (let i = 0; i < bars.length; i += BARS_PER_EVENT) {
+    const chunk = bars.slice(i, i + BARS_PER_EVENT);
+    parts.push({ type: 'PriceBarsImported', data: { source, bars: chunk, checksum: barsChecksum(chunk) } });
+  }
+  return parts;
+}
+
+export function streamHistory(db: Db, streamId: string): StoredEvent[] {
+  return readStream(db, streamId);
+}
+

@@ -1,0 +1,64 @@
+import tcdf from '@stdlib/stats-base-dists-t-cdf';
+
+/**
+ * Two-sided p-value of a Student-t statistic: 2·(1 − F(|t|; df)).
+ * Computed as 2·F(−|t|; df) (identical by symmetry, without cancellation in the tail).
+ * Null when t or df is not usable.
+ */
+export function twoSidedP(t: number, df: number): number | null {
+  if (!Number.isFinite(t) || !Number.isFinite(df) || df <= 0) return null;
+  const p = 2 * tcdf(-Math.abs(t), df);
+  return p > 1 ? 1 : p;
+}
+
+export function mean(xs: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < xs.length; i++) s += xs[i] as number;
+  return s / xs.length;
+}
+
+/** Sample variance (denominator n-1); NaN when n < 2. Two-pass for accuracy. */
+export function sampleVariance(xs: ArrayLike<number>): number {
+  const n = xs.length;
+  if (n < 2) return NaN;
+  const m = mean(xs);
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (xs[i] as number) - m;
+    ss += d * d;
+  }
+  return ss / (n - 1);
+}
+
+export type OlsFit = { alpha: number; beta: number; ssr: number; sst: number; n: number };
+
+/** Ordinary least squares y = alpha + beta·x (two-pass, centred sums). */
+export function ols(x: ArrayLike<number>, y: ArrayLike<number>): OlsFit {
+  const n = Math.min(x.length, y.length);
+  let sx = 0;
+  let sy = 0;
+  for (let i = 0; i < n; i++) {
+    sx += x[i] as number;
+    sy += y[i] as number;
+  }
+  const mx = sx / n;
+  const my = sy / n;
+  let sxx = 0;
+  let sxy = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (x[i] as number) - mx;
+    const dy = (y[i] as number) - my;
+    sxx += dx * dx;
+    sxy += dx * dy;
+    syy += dy * dy;
+  }
+  const beta = sxy / sxx;
+  const alpha = my - beta * mx;
+  let ssr = 0;
+  for (let i = 0; i < n; i++) {
+    const e = (y[i] as number) - alpha - beta * (x[i] as number);
+    ssr += e * e;
+  }
+  return { alpha, beta, ssr, sst: syy, n };
+}

@@ -1,0 +1,110 @@
+/** Shared types of the event-study engine (pure; no I/O). */
+
+export type Bar = { date: string /* YYYY-MM-DD */; close: number; adj_close: number | null };
+
+export type ModelName = 'market' | 'market-adjusted' | 'constant-mean';
+
+export type EventStudyParams = {
+  model: ModelName;
+  /** Number of trading days in the estimation window (default 120). */
+  estimation: number;
+  /** Trading days between the estimation window and day 0 (default 10 → window ends at day -11). */
+  gap: number;
+  /** Event windows [t1, t2] in trading days relative to day 0 (inclusive). */
+  windows: Array<[number, number]>;
+};
+
+export type Day0Reason = 'same day' | 'weekend/holiday' | 'after close';
+
+/** Successful day-0 mapping: `index` is the position in the calendar. */
+export type Day0 = { date: string; index: number; reason: Day0Reason };
+/** Failed day-0 mapping (event outside the calendar, invalid input...). */
+export type Day0Failure = { date: null; index: null; reason: string };
+export type Day0Mapping = Day0 | Day0Failure;
+
+/**
+ * Ticker and benchmark returns aligned on the benchmark's trading calendar.
+ * `ret[i]` / `mret[i]` are simple returns from calendar day i-1 to i (NaN when missing);
+ * `close[i]` is the ticker's raw close on calendar day i (NaN when the ticker has no bar).
+ * `end` = number of calendar days usable (days after the asOf given to prepareSeries excluded).
+ */
+export type PreparedSeries = {
+  calendar: string[];
+  ret: Float64Array;
+  mret: Float64Array;
+  close: Float64Array;
+  end: number;
+  asOf: string | null;
+};
+
+export type OtherEvent = { id: string; title?: string; date: string; time_utc?: string | null };
+
+type EventStudyInputBase = {
+  event: { id: string; date: string; time_utc?: string | null };
+  ticker: string;
+  benchmark: string;
+  params: EventStudyParams;
+  asOf?: string | null;
+  otherEvents?: OtherEvent[];
+  sharesOutstanding?: number | null;
+};
+
+export type EventStudyInput = EventStudyInputBase &
+  (
+    | { tickerBars: Bar[]; benchmarkBars: Bar[]; series?: undefined }
+    | { series: PreparedSeries; tickerBars?: undefined; benchmarkBars?: undefined }
+  );
+
+export type WarningCode = 'overlap_event_window' | 'overlap_estimation_window' | 'window_cut' | 'missing_returns';
+export type EventStudyWarning = { code: WarningCode; message: string; event_id?: string };
+
+export type WindowCut = 'asOf' | 'end_of_data' | null;
+
+export type DollarImpact = { usd: number; label: 'estimate: CAR × market value at close of day t1-1' };
+
+export type EstimationSummary = {
+  start: string;
+  end: string;
+  n: number;
+  alpha: number | null;
+  beta: number | null;
+  sigma: number;
+  df: number;
+  r2: number | null;
+};
+
+export type DailyRow = {
+  day: number;
+  date: string;
+  return: number | null;
+  benchmark_return: number | null;
+  expected: number | null;
+  ar: number | null;
+  car: number;
+};
+
+export type WindowResult = {
+  from: number;
+  to: number;
+  car: number | null;
+  t: number | null;
+  p: number | null;
+  n: number;
+  cut: WindowCut;
+  dollar_impact: DollarImpact | null;
+};
+
+export type EventStudyResult = {
+  event_id: string;
+  ticker: string;
+  benchmark: string;
+  model: ModelName;
+  day0: { date: string; reason: Day0Reason } | null;
+  result: null | {
+    estimation: EstimationSummary;
+    daily: DailyRow[];
+    windows: WindowResult[];
+  };
+  reason: string | null;
+  warnings: EventStudyWarning[];
+};

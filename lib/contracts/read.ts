@@ -1,0 +1,97 @@
+// Response shapes of the read API, shared by route handlers, server prefetch and client queries.
+import type { ClaimHistoryItem, ClaimStatus } from '@/lib/domain/cost-claim';
+import type { Figure, Source } from '@/lib/domain/schemas';
+import type { KINDS, METRICS, NARRATIVE_IDS, RELATION_TYPES, TICKER_ROLES } from '@/lib/domain/schemas';
+
+export type EntryView = {
+  id: string;
+  date: string;
+  time_utc: string | null;
+  kind: (typeof KINDS)[number];
+  title: string;
+  summary: string;
+  narrative: (typeof NARRATIVE_IDS)[number];
+  entities: string[];
+  tickers: string[];
+  figures: Figure[];
+  sources: Source[];
+  confidence: 'verified' | 'reported' | null;
+  version: number;
+  status: 'active' | 'retracted';
+};
+
+export type HistoryItem = {
+  position: number;
+  stream_version: number;
+  type: string;
+  recorded_at: string;
+  occurred_at: string;
+  actor: string | null;
+  reason: string | null;
+  data: unknown;
+};
+
+export type ClaimRelation = {
+  type: (typeof RELATION_TYPES)[number];
+  direction: 'outgoing' | 'incoming';
+  /** the other claim's id */
+  claim: string;
+};
+
+export type ClaimView = {
+  id: string;
+  entry_id: string | null;
+  asserted_on: string;
+  subject: string;
+  metric: (typeof METRICS)[number];
+  value: number;
+  unit: string;
+  qualifier: string | null;
+  scope: string;
+  claimant: string;
+  narrative: (typeof NARRATIVE_IDS)[number];
+  relation: { type: (typeof RELATION_TYPES)[number]; target: string } | null;
+  current_value: number;
+  status: ClaimStatus;
+  relations: ClaimRelation[];
+  sources: Source[];
+  history: ClaimHistoryItem[];
+  version: number;
+};
+
+export type TickerView = {
+  symbol: string;
+  name: string;
+  exchange: string | null;
+  role: (typeof TICKER_ROLES)[number];
+  shares_outstanding: number | null;
+  default_benchmark: boolean;
+  first_date: string | null;
+  last_date: string | null;
+  bars: number;
+};
+
+export type BarView = {
+  date: string;
+  open: number | null;
+  high: number | null;
+  low: number | null;
+  close: number;
+  adj_close: number | null;
+  volume: number | null;
+};
+
+export type LedgerEventView = {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  data: unknown;
+  metadata: Record<string, unknown>;
+  occurred_at: string;
+  recorded_at: string;
+};
+
+export type NarrativeView = { id: string; name: string; thesis: string; color: string };
