@@ -435,14 +435,33 @@ describe('malformed variants: one problem each, with code, line and column', () 
     const over = await parsePriceFile(NVDA, { maxBytes: bytes - 1 });
     expect(over.tooLarge).toBe(true);
     expect(over.bars).toEqual([]);
-    expect(over.errors.at(-1)?.code).toBe('too_large');
+    expect(summary(over)).toEqual([['too_large', 21, null]]);
+    // A stream of valid rows, 57 bytes each, cut by the limit in the middle of line 176.
+    const header = 'date,open,high,low,close,adj_close,volume\n';
+    const row = getLine(NVDA, 2).slice(10);
     async function* chunks() {
-      for (let i = 0; i < 100; i += 1) yield new TextEncoder().encode(NVDA);
+      yield new TextEncoder().encode(header);
+      for (let i = 0; i < 1000; i += 1) {
+        const d = new Date(Date.UTC(2000, 0, 3) + i * 86_400_000).toISOString().slice(0, 10);
+        yield new TextEncoder().encode(`${d}${row}\n`);
+      }
     }
-    const streamed = await parsePriceFile(chunks(), { maxBytes: 10_000 });
-    expect(streamed.tooLarge).toBe(true);
-    expect(streamed.bars).toEqual([]);
-    expect(summary(streamed).at(-1)?.[0]).toBe('too_large');
+    const warned = await parsePriceFile(chunks(), { maxBytes: header.length + 57 * 175 - 1 });
+    expect(warned.tooLarge).toBe(true);
+    expect(warned.bars).toEqual([]);
+    expect(warned.rows).toBe(174);
+    expect(summary(warned)).toEqual([['too_large', 176, null]]);
+    expect(warned.warningCount).toBeGreaterThan(0); // weekends before the limit are still reported
+  });
+
+  it('too_large is always reported first, even past the error cap', async () => {
+    const lines = ['date,close,volume'];
+    for (let i = 0; i < 300; i += 1) lines.push(`2024-01-0${(i % 5) + 1},1,-1`);
+    const text = lines.join('\n');
+    const r = await parsePriceFile(text, { maxBytes: Buffer.byteLength(text) - 5 });
+    expect(r.errors[0]?.code).toBe('too_large');
+    expect(r.errors).toHaveLength(MAX_REPORTED);
+    expect(r.errorCount).toBeGreaterThan(MAX_REPORTED);
   });
 
   it('caps the reported errors at 200 but counts them all', async () => {

@@ -508,6 +508,13 @@ class Validator {
     return k;
   }
 
+  /** The input exceeded maxBytes: reported first in `errors`, whatever the cap. */
+  tooLarge(line: number, message: string): void {
+    this.errorCount += 1;
+    this.errors.unshift({ line, column: null, code: 'too_large', message, severity: 'error' });
+    if (this.errors.length > MAX_REPORTED) this.errors.pop();
+  }
+
   /** A data row the CSV parser could not read (counted and listed as rejected). */
   unreadableRow(line: number): void {
     this.rows += 1;
@@ -600,7 +607,7 @@ export async function parsePriceFile(
 
   if (tooLarge) {
     const limit = options.maxBytes ?? 0;
-    v.problem(nextLine, null, 'too_large', `${where(nextLine, null)}: the file is larger than the limit of ${limit} bytes; reading stopped here`);
+    v.tooLarge(nextLine, `${where(nextLine, null)}: the file is larger than the limit of ${limit} bytes; reading stopped here`);
   } else if (!v.stopped) {
     v.finish();
   }

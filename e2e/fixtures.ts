@@ -1,0 +1,23 @@
+// Page objects shared by every spec (Playwright best practice: role and label locators).
+import { test as base, expect, type Page } from '@playwright/test';
+
+export class TimelinePage {
+  constructor(readonly page: Page) {}
+  async goto(query = '') {
+    await this.page.goto(`/${query}`);
+  }
+  entries() {
+    return this.page.getByRole('list', { name: 'Timeline entries' }).getByRole('listitem');
+  }
+  entry(title: string | RegExp) {
+    return this.entries().filter({ hasText: title });
+  }
+}
+
+export const test = base.extend<{ timeline: TimelinePage }>({
+  timeline: async ({ page }, use) => {
+    await use(new TimelinePage(page));
+  },
+});
+
+export { expect };

@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// The server Playwright tests run against: a production build on a fresh, dedicated
+// SQLite file (data/test/e2e.db), seeded by the normal start-up path.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const dir = path.join(root, 'data', 'test');
+fs.mkdirSync(dir, { recursive: true });
+for (const name of fs.readdirSync(dir)) if (name.startsWith('e2e.db')) fs.rmSync(path.join(dir, name));
+
+const env = {
+  ...process.env,
+  IMPACTLINE_DB: path.join(dir, 'e2e.db'),
+  IMPACTLINE_ADMIN_TOKEN: process.env.IMPACTLINE_ADMIN_TOKEN || 'e2e-admin-token',
+  PORT: process.env.E2E_PORT || '3100',
+};
+const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], { cwd: root, env, stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));
