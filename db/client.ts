@@ -12,7 +12,7 @@ export type Db = { sqlite: Database.Database; orm: Orm; file: string };
 export const DEFAULT_DB_FILE = 'data/impactline.db';
 
 export function databaseFileFromEnv(env: NodeJS.ProcessEnv = process.env): string {
-  return path.resolve(env.IMPACTLINE_DB?.trim() || DEFAULT_DB_FILE);
+  return path.resolve(/*turbopackIgnore: true*/ env.IMPACTLINE_DB?.trim() || DEFAULT_DB_FILE);
 }
 
 export class DatabaseLocationError extends Error {}
@@ -36,7 +36,7 @@ export function checkDatabaseLocation(file: string): void {
   }
 }
 
-const MIGRATIONS_FOLDER = path.resolve(process.cwd(), 'db/migrations');
+const MIGRATIONS_FOLDER = path.resolve(/*turbopackIgnore: true*/ process.cwd(), 'db/migrations');
 
 export function openDatabase(file: string, options: { migrate?: boolean } = {}): Db {
   checkDatabaseLocation(file);

@@ -15,8 +15,9 @@ export class TimelinePage {
 }
 
 export const test = base.extend<{ timeline: TimelinePage }>({
-  timeline: async ({ page }, use) => {
-    await use(new TimelinePage(page));
+  // Named `provide` rather than Playwright's usual `use`, which the React hooks lint rule mistakes for React's use().
+  timeline: async ({ page }, provide) => {
+    await provide(new TimelinePage(page));
   },
 });
 
