@@ -8,13 +8,16 @@ import path from 'node:path';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dir = path.join(root, 'data', 'test');
 fs.mkdirSync(dir, { recursive: true });
-for (const name of fs.readdirSync(dir)) if (name.startsWith('e2e.db')) fs.rmSync(path.join(dir, name));
+const port = process.env.E2E_PORT || '3100';
+// One database per port, so parallel runs (each with its own IMPACTLINE_DIST_DIR) do not share state.
+const dbName = port === '3100' ? 'e2e.db' : `e2e-${port}.db`;
+for (const name of fs.readdirSync(dir)) if (name.startsWith(dbName)) fs.rmSync(path.join(dir, name));
 
 const env = {
   ...process.env,
-  IMPACTLINE_DB: path.join(dir, 'e2e.db'),
+  IMPACTLINE_DB: path.join(dir, dbName),
   IMPACTLINE_ADMIN_TOKEN: process.env.IMPACTLINE_ADMIN_TOKEN || 'e2e-admin-token',
-  PORT: process.env.E2E_PORT || '3100',
+  PORT: port,
 };
 const child = spawn(process.execPath, [path.join(root, 'scripts', 'start.mjs')], { cwd: root, env, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

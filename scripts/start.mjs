@@ -31,7 +31,7 @@ function newestSourceMtime() {
 }
 
 function buildIsCurrent() {
-  const buildId = path.join(root, '.next', 'BUILD_ID');
+  const buildId = path.join(root, process.env.IMPACTLINE_DIST_DIR || '.next', 'BUILD_ID');
   if (!fs.existsSync(buildId)) return false;
   return fs.statSync(buildId).mtimeMs >= newestSourceMtime();
 }
