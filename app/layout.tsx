@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { Providers } from '@/components/providers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -22,11 +23,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           </Link>
           <nav aria-label="Main">
             <Link href="/">Timeline</Link>
+            <Link href="/narratives">Narratives</Link>
             <Link href="/ledger">Ledger</Link>
+            <Link href="/import">Import prices</Link>
             <Link href="/signin">Sign in</Link>
           </nav>
         </header>
-        <main id="main">{children}</main>
+        <Providers>
+          <main id="main">{children}</main>
+        </Providers>
       </body>
     </html>
   );

@@ -1,15 +1,14 @@
 // Event-study impacts and narrative aggregates read at a clock (DESIGN "Event study", "Two clocks").
 // All statistics come from lib/analytics; this module only reads entries and bars at the clock,
 // prepares each series once per request and shapes the output deterministically.
-import type { EntryView } from '@/lib/contracts/read';
+import type { EntryView, ImpactResult, ImpactsResponse, NarrativesResponse } from '@/lib/contracts/read';
+export type { ImpactResult, ImpactsResponse, NarrativesResponse };
 import {
   aggregateNarratives,
   prepareBenchmark,
   prepareSeries,
   runEventStudy,
   type Bar,
-  type EventStudyResult,
-  type NarrativeAggregate,
   type NarrativeItem,
   type OtherEvent,
   type PreparedSeries,
@@ -18,9 +17,7 @@ import {
   normaliseImpactParams,
   normaliseNarrativeParams,
   paramsHash,
-  type ImpactParams,
   type ImpactParamsInput,
-  type NarrativeParams,
   type NarrativeParamsInput,
 } from '@/lib/analytics/params';
 import { AppError } from '@/lib/domain/errors';
@@ -28,28 +25,6 @@ import type { Db } from '../client';
 import { effectivePosition } from './ledger';
 import { listBars, listTickers } from './market';
 import { listEntries, type Clock } from './timeline';
-
-export type ImpactResult = {
-  event_id: string;
-  event_date: string;
-  event_time_utc: string | null;
-  event_title: string;
-  ticker: string;
-  benchmark: string;
-  model: EventStudyResult['model'];
-  day0: EventStudyResult['day0'];
-  result: EventStudyResult['result'];
-  reason: string | null;
-  warnings: EventStudyResult['warnings'];
-};
-
-export type ImpactsResponse = { position: number; params: ImpactParams; params_hash: string; results: ImpactResult[] };
-export type NarrativesResponse = {
-  position: number;
-  params: NarrativeParams;
-  params_hash: string;
-  narratives: NarrativeAggregate[];
-};
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 

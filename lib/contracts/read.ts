@@ -1,4 +1,7 @@
 // Response shapes of the read API, shared by route handlers, server prefetch and client queries.
+import type { EventStudyResult } from '@/lib/analytics/types';
+import type { NarrativeAggregate } from '@/lib/analytics/narratives';
+import type { ImpactParams, NarrativeParams } from '@/lib/analytics/params';
 import type { ClaimHistoryItem, ClaimStatus } from '@/lib/domain/cost-claim';
 import type { Figure, Source } from '@/lib/domain/schemas';
 import type { KINDS, METRICS, NARRATIVE_IDS, RELATION_TYPES, TICKER_ROLES } from '@/lib/domain/schemas';
@@ -95,3 +98,26 @@ export type LedgerEventView = {
 };
 
 export type NarrativeView = { id: string; name: string; thesis: string; color: string };
+
+export type ImpactResult = {
+  event_id: string;
+  event_date: string;
+  event_time_utc: string | null;
+  event_title: string;
+  ticker: string;
+  benchmark: string;
+  model: EventStudyResult['model'];
+  day0: EventStudyResult['day0'];
+  result: EventStudyResult['result'];
+  reason: string | null;
+  warnings: EventStudyResult['warnings'];
+};
+
+export type ImpactsResponse = { position: number; params: ImpactParams; params_hash: string; results: ImpactResult[] };
+export type NarrativesResponse = {
+  position: number;
+  params: NarrativeParams;
+  params_hash: string;
+  narratives: NarrativeAggregate[];
+};
+

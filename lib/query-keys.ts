@@ -1,0 +1,15 @@
+// The TanStack Query key factory: server prefetch and client hooks build keys here only.
+export type ClockKey = { asOf: string | null; position: number | null };
+
+export const queryKeys = {
+  all: ['impactline'] as const,
+  timeline: (clock: ClockKey) => [...queryKeys.all, 'timeline', clock] as const,
+  entry: (id: string, clock: ClockKey) => [...queryKeys.all, 'entry', id, clock] as const,
+  claims: (clock: ClockKey) => [...queryKeys.all, 'claims', clock] as const,
+  tickers: () => [...queryKeys.all, 'tickers'] as const,
+  prices: (ticker: string, clock: ClockKey) => [...queryKeys.all, 'prices', ticker, clock] as const,
+  impacts: (params: Record<string, unknown>) => [...queryKeys.all, 'impacts', params] as const,
+  narratives: (params: Record<string, unknown>) => [...queryKeys.all, 'narratives', params] as const,
+  ledger: (params: Record<string, unknown>) => [...queryKeys.all, 'ledger', params] as const,
+  health: () => [...queryKeys.all, 'health'] as const,
+};
