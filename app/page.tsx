@@ -1,40 +1,30 @@
+import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
+import { Suspense } from 'react';
+import { Dashboard } from '@/components/dashboard/dashboard';
 import { getDb } from '@/db/client';
-import { effectivePosition } from '@/db/queries/ledger';
-import { listEntries } from '@/db/queries/timeline';
+import { listNarratives } from '@/db/queries/market';
+import { prefetchDashboard } from '@/lib/server/prefetch';
+import { parseViewState } from '@/lib/view-state';
+import './dashboard.css';
 
 // Reads the ledger on every request (never prerendered at build time).
 export const dynamic = 'force-dynamic';
 
-export default function TimelinePage() {
+export default async function TimelinePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  const params = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]])));
+  const view = parseViewState(params);
   const db = getDb();
-  const entries = listEntries(db);
-  const position = effectivePosition(db, {});
+  const client = prefetchDashboard(db, view.tickers, { asOf: view.asOf, position: view.position });
   return (
     <section>
       <h1>Timeline</h1>
-      <p className="muted">
-        {entries.length} events · ledger position {position}
-      </p>
-      {entries.length === 0 ? (
-        <p>The ledger has no timeline entries yet.</p>
-      ) : (
-        <ol className="timeline-list" aria-label="Timeline entries">
-          {entries.map((e) => (
-            <li key={e.id} className={e.status === 'retracted' ? 'retracted' : undefined}>
-              <time dateTime={e.date}>{e.date}</time>
-              <div>
-                <strong>{e.title}</strong>
-                <div>
-                  <span className="tag">{e.kind}</span>
-                  <span className="tag">{e.narrative}</span>
-                  {e.tickers.length > 0 ? <span className="muted">{e.tickers.join(', ')}</span> : null}
-                </div>
-                <p>{e.summary}</p>
-              </div>
-            </li>
-          ))}
-        </ol>
-      )}
+      <p className="muted intro">What happened, what each side claimed it cost, and how the market moved. Click an event for its sources and event-study statistics.</p>
+      <HydrationBoundary state={dehydrate(client)}>
+        <Suspense fallback={<p className="muted">Loading dashboard…</p>}>
+          <Dashboard narratives={listNarratives(db)} />
+        </Suspense>
+      </HydrationBoundary>
     </section>
   );
 }

@@ -1,0 +1,123 @@
+// The dashboard's view state lives in the URL so a reload or a shared link reproduces it.
+// Pure parse/serialise, shared by the Server Component (prefetch) and the client.
+import { DEFAULT_BENCHMARK, DEFAULT_SUBJECT } from './config';
+
+export const MODES = ['price', 'rebased', 'car'] as const;
+export type Mode = (typeof MODES)[number];
+/** Rebased by default: tickers of very different price levels stay comparable. */
+export const DEFAULT_MODE: Mode = 'rebased';
+export const PRESETS = ['1M', '3M', '6M', 'YTD', '1Y', 'All'] as const;
+export type Preset = (typeof PRESETS)[number];
+
+export type ViewState = {
+  tickers: string[];
+  from: string | null;
+  to: string | null;
+  mode: Mode;
+  log: boolean;
+  event: string | null;
+  narratives: string[];
+  kinds: string[];
+  asOf: string | null;
+  position: number | null;
+  table: boolean;
+};
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const SYMBOL = /^[A-Z0-9^.\-=]{1,20}$/;
+
+type Params = { get(name: string): string | null };
+
+function list(value: string | null): string[] {
+  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : [];
+}
+
+export function defaultTickers(): string[] {
+  return [DEFAULT_SUBJECT, DEFAULT_BENCHMARK];
+}
+
+export function parseViewState(params: Params): ViewState {
+  const tickers = [...new Set(list(params.get('tickers')).map((t) => t.toUpperCase()).filter((t) => SYMBOL.test(t)))].slice(0, 8);
+  const date = (name: string) => {
+    const v = params.get(name);
+    return v && DATE.test(v) ? v : null;
+  };
+  const mode = params.get('mode');
+  const position = params.get('position');
+  return {
+    tickers: tickers.length > 0 ? tickers : defaultTickers(),
+    from: date('from'),
+    to: date('to'),
+    mode: (MODES as readonly string[]).includes(mode ?? '') ? (mode as Mode) : DEFAULT_MODE,
+    log: params.get('log') === '1',
+    event: params.get('event') || null,
+    narratives: list(params.get('narratives')),
+    kinds: list(params.get('kinds')),
+    asOf: date('asOf'),
+    position: position && /^\d+$/.test(position) ? Number(position) : null,
+    table: params.get('table') === '1',
+  };
+}
+
+/** Serialise, leaving defaults out so links stay short. */
+export function serializeViewState(state: ViewState): string {
+  const p = new URLSearchParams();
+  if (state.tickers.join(',') !== defaultTickers().join(',')) p.set('tickers', state.tickers.join(','));
+  if (state.from) p.set('from', state.from);
+  if (state.to) p.set('to', state.to);
+  if (state.mode !== DEFAULT_MODE) p.set('mode', state.mode);
+  if (state.log) p.set('log', '1');
+  if (state.event) p.set('event', state.event);
+  if (state.narratives.length) p.set('narratives', state.narratives.join(','));
+  if (state.kinds.length) p.set('kinds', state.kinds.join(','));
+  if (state.asOf) p.set('asOf', state.asOf);
+  if (state.position !== null) p.set('position', String(state.position));
+  if (state.table) p.set('table', '1');
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+// ---- dates ----
+
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+export function addMonths(date: string, months: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return d.toISOString().slice(0, 10);
+}
+
+/** The [from, to] of a range preset ending at `end`, clamped to the data's extent. */
+export function presetRange(preset: Preset, end: string, extent: [string, string]): [string, string] {
+  const [min, max] = extent;
+  const to = end > max ? max : end;
+  let from: string;
+  switch (preset) {
+    case '1M':
+      from = addMonths(to, -1);
+      break;
+    case '3M':
+      from = addMonths(to, -3);
+      break;
+    case '6M':
+      from = addMonths(to, -6);
+      break;
+    case '1Y':
+      from = addMonths(to, -12);
+      break;
+    case 'YTD':
+      from = `${to.slice(0, 4)}-01-01`;
+      break;
+    case 'All':
+      return [min, max];
+  }
+  return [from < min ? min : from, to];
+}
