@@ -1,0 +1,175 @@
+// GET /api/export/{dataset}.csv (issue 6): the rows of a JSON read endpoint as RFC 4180 CSV,
+// streamed. Every filter is parsed and checked, and unlisted tickers refused, before the first
+// byte is sent; after that the body is produced chunk by chunk as the client reads it.
+import { getDb } from '@/db/client';
+import {
+  exportClaims,
+  exportImpacts,
+  exportLedger,
+  exportNarratives,
+  exportPrices,
+  exportTimeline,
+  type ExportSource,
+} from '@/db/queries/export';
+import { DEFAULT_SUBJECT } from '@/lib/config';
+import { paramsHash } from '@/lib/analytics/params';
+import {
+  EXPORT_DATASETS,
+  chunksToStream,
+  csvChunks,
+  exportFilename,
+  isExportDataset,
+  metaLines,
+  type ExportDataset,
+  type FilenameParts,
+} from '@/lib/csv/export';
+import { AppError } from '@/lib/domain/errors';
+import { parseQuery, toResponse } from '@/lib/http';
+import type { Db } from '@/db/client';
+import { exportQueries } from './schema';
+
+type Plan = {
+  source: ExportSource;
+  /** Normalised parameters (without bom/meta); hashed with the dataset. */
+  params: Record<string, unknown>;
+  filename: FilenameParts;
+  bom: boolean;
+  meta: boolean;
+};
+
+const sortedOrNull = (list: readonly string[] | undefined): string[] | null =>
+  list && list.length > 0 ? [...new Set(list)].sort() : null;
+
+function plan(db: Db, dataset: ExportDataset, search: URLSearchParams): Plan {
+  switch (dataset) {
+    case 'timeline': {
+      const query = parseQuery(exportQueries.timeline, search);
+      const clock = { asOf: query.asOf ?? null, position: query.position ?? null };
+      const filter = {
+        from: query.from ?? null,
+        to: query.to ?? null,
+        narrative: sortedOrNull(query.narrative),
+        kind: sortedOrNull(query.kind),
+        ticker: sortedOrNull(query.ticker),
+      };
+      return {
+        source: exportTimeline(db, filter, clock),
+        params: { ...filter, ...clock },
+        filename: { from: filter.from, to: filter.to, ...clock },
+        bom: query.bom ?? false,
+        meta: query.meta ?? false,
+      };
+    }
+    case 'claims': {
+      const query = parseQuery(exportQueries.claims, search);
+      const clock = { asOf: query.asOf ?? null, position: query.position ?? null };
+      return { source: exportClaims(db, clock), params: clock, filename: clock, bom: query.bom ?? false, meta: query.meta ?? false };
+    }
+    case 'prices': {
+      const query = parseQuery(exportQueries.prices, search);
+      const asked = [...new Set([...(query.ticker ?? []), ...(query.tickers ?? [])])];
+      const tickers = asked.length > 0 ? asked : [DEFAULT_SUBJECT];
+      const range = { from: query.from ?? null, to: query.to ?? null };
+      const clock = { asOf: query.asOf ?? null, position: query.position ?? null };
+      return {
+        source: exportPrices(db, tickers, range, clock),
+        params: { tickers, ...range, ...clock },
+        filename: { ...range, ...clock },
+        bom: query.bom ?? false,
+        meta: query.meta ?? false,
+      };
+    }
+    case 'impacts': {
+      const query = parseQuery(exportQueries.impacts, search);
+      const events = [...(query.event ?? []), ...(query.events ?? [])];
+      const range = { from: query.from ?? null, to: query.to ?? null };
+      const source = exportImpacts(
+        db,
+        {
+          events: events.length > 0 ? events : null,
+          tickers: query.tickers,
+          benchmark: query.benchmark,
+          model: query.model,
+          estimation: query.estimation,
+          gap: query.gap,
+          windows: query.windows,
+          asOf: query.asOf,
+          position: query.position,
+        },
+        range,
+      );
+      return {
+        source,
+        params: source.params!,
+        filename: { ...range, asOf: query.asOf ?? null, position: query.position ?? null },
+        bom: query.bom ?? false,
+        meta: query.meta ?? false,
+      };
+    }
+    case 'narratives': {
+      const query = parseQuery(exportQueries.narratives, search);
+      const source = exportNarratives(db, {
+        tickers: query.tickers,
+        benchmark: query.benchmark,
+        model: query.model,
+        estimation: query.estimation,
+        gap: query.gap,
+        window: query.window,
+        asOf: query.asOf,
+        position: query.position,
+      });
+      return {
+        source,
+        params: source.params!,
+        filename: { asOf: query.asOf ?? null, position: query.position ?? null },
+        bom: query.bom ?? false,
+        meta: query.meta ?? false,
+      };
+    }
+    case 'ledger': {
+      const query = parseQuery(exportQueries.ledger, search);
+      const filter = { after: query.after ?? null, limit: query.limit ?? null, stream: query.stream ?? null, type: query.type ?? null };
+      return { source: exportLedger(db, filter), params: filter, filename: {}, bom: query.bom ?? false, meta: query.meta ?? false };
+    }
+  }
+}
+
+export async function GET(request: Request, context: { params: Promise<{ dataset: string }> }) {
+  try {
+    const raw = decodeURIComponent((await context.params).dataset);
+    const name = raw.endsWith('.csv') ? raw.slice(0, -'.csv'.length) : null;
+    if (name === null || !isExportDataset(name))
+      throw new AppError('not_found', `no export "${raw}"; exports are ${EXPORT_DATASETS.map((d) => `${d}.csv`).join(', ')}`);
+    const dataset = name;
+    const db = getDb();
+    const p = plan(db, dataset, new URL(request.url).searchParams);
+    const hashed = { dataset, ...p.params };
+    const hash = paramsHash(hashed);
+    const filename = exportFilename(dataset, p.filename);
+    const meta = p.meta
+      ? metaLines({
+          dataset,
+          position: p.source.position,
+          generatedAt: new Date().toISOString(),
+          params: hashed,
+          paramsHash: hash,
+          dataSources: p.source.dataSources(),
+        })
+      : null;
+    const body = chunksToStream(csvChunks(dataset, p.source.records, { bom: p.bom, meta }), (error) =>
+      console.error(`[impactline] export ${dataset} failed mid-stream`, error),
+    );
+    return new Response(body, {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${filename}"`,
+        'Cache-Control': 'no-store',
+        'X-Content-Type-Options': 'nosniff',
+        'X-Impactline-Position': String(p.source.position),
+        'X-Impactline-Params-Hash': hash,
+      },
+    });
+  } catch (error) {
+    return toResponse(error);
+  }
+}
