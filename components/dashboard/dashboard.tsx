@@ -5,6 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { EventDetail } from '@/components/events/event-detail';
+import { ExportMenu } from '@/components/export/export-menu';
 import { ClockBanner } from '@/components/ui/clock-banner';
 import { useElementSize } from '@/components/ui/use-element-size';
 import { fetchJson } from '@/lib/api-client';
@@ -235,9 +236,21 @@ export function Dashboard({ narratives }: { narratives: NarrativeView[] }) {
               onReady={onReady}
             />
           </div>
-          <label className="toggle">
-            <input type="checkbox" checked={view.table} onChange={(e) => setView({ table: e.target.checked })} /> Show as table
-          </label>
+          <div className="below-chart">
+            <label className="toggle">
+              <input type="checkbox" checked={view.table} onChange={(e) => setView({ table: e.target.checked })} /> Show as table
+            </label>
+            <ExportMenu
+              dataset="timeline"
+              label="Export events CSV"
+              params={{ from: fromTime(domain[0]), to: fromTime(domain[1]), narrative: view.narratives, kind: view.kinds, asOf: view.asOf, position: view.position }}
+            />
+            <ExportMenu
+              dataset="prices"
+              label="Export prices CSV"
+              params={{ tickers: view.tickers, from: fromTime(domain[0]), to: fromTime(domain[1]), asOf: view.asOf, position: view.position }}
+            />
+          </div>
           {view.table ? <DataTables entries={sortedVisible} domain={domain} series={series} markerStats={markerStats} onSelect={select} /> : null}
           <footer className="stamp muted">
             Ledger position {timeline.data?.position ?? '…'}

@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { eventImpactParams, useClaims, useEntry, useImpacts } from '@/components/dashboard/data';
+import { ExportMenu } from '@/components/export/export-menu';
 import { useElementSize } from '@/components/ui/use-element-size';
 import type { ImpactResult } from '@/lib/contracts/read';
 import { formatNumber, formatP, formatPct, stars } from '@/lib/charts/timeline';
@@ -113,6 +114,7 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ch
             <ArCarChart daily={primary.result.daily} ticker={primary.ticker} width={Math.min(chartSize.width || 360, 640)} />
           </div>
         ) : null}
+        <ExportMenu dataset="impacts" label="Export impacts CSV" params={{ event: id, tickers, asOf: clock.asOf, position: clock.position }} />
         {impacts.data ? (
           <p className="stamp muted">
             Model {impacts.data.params.model} vs {impacts.data.params.benchmark}, estimation {impacts.data.params.estimation} returns ending at day −{impacts.data.params.gap + 1}; ledger position {impacts.data.position}; params {impacts.data.params_hash.slice(0, 12)}.
