@@ -1,16 +1,18 @@
 import { defineConfig } from '@playwright/test';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
+// Parallel runs on other ports (E2E_PORT) keep their artifacts apart from the default run's.
+const outputDir = port === 3100 ? 'test-results/e2e' : `test-results/e2e-${port}`;
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results/e2e',
+  outputDir,
   fullyParallel: false,
   workers: 1,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: port === 3100 ? 'test-results/e2e.json' : `test-results/e2e-${port}.json` }]],
   use: {
     baseURL: `http://localhost:${port}`,
     timezoneId: 'UTC',

@@ -1,7 +1,8 @@
 // Command handlers: load a stream, fold it with the pure evolve, decide, append (CAS).
 // The API, the CLI scripts and the seed all write through these functions.
 import { randomBytes } from 'node:crypto';
-import { and, eq, gte, lte } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
+import { AppError } from '@/lib/domain/errors';
 import {
   decideClaim,
   evolveClaim,
@@ -9,7 +10,7 @@ import {
   type ClaimCommand,
   type ClaimState,
 } from '@/lib/domain/cost-claim';
-import { streamIds, validTimeOf, type BarValues, type DomainEvent, type TimelineEntry, type CostClaim } from '@/lib/domain/events';
+import { streamIds, validTimeOf, type BarCorrection, type BarValues, type DomainEvent, type TimelineEntry, type CostClaim } from '@/lib/domain/events';
 import {
   decideDefineNarrative,
   barsChecksum,
@@ -26,7 +27,7 @@ import { slugify } from '@/lib/domain/slug';
 import { decideEntry, evolveEntry, initialEntryState, type EntryCommand, type EntryState } from '@/lib/domain/timeline-entry';
 import type { Db } from './client';
 import { append, ConcurrencyError, readStream, type EventMetadata, type StoredEvent } from './event-store';
-import { priceBars, tickers } from './schema';
+import { tickers } from './schema';
 
 export type CommandContext = {
   actor: string;
@@ -174,14 +175,21 @@ export function listTicker(db: Db, input: TickerFields & { symbol: string }, ctx
   );
 }
 
-/** Bars per PriceBarsImported event: keeps each ledger row a manageable size on big imports. */
+/** Bars per PriceBarsImported (and corrections per PriceBarsCorrected) event: keeps each ledger
+ *  row a manageable size, and bounds what one batch of a big import holds in memory. */
 export const BARS_PER_EVENT = 5000;
 
 export type ImportResult = ImportSummary & { ticker: string; positions: number[]; position: number | null };
 
+const byDate = (a: PriceBar, b: PriceBar) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+
 /**
  * Record `bars` for `symbol`: new dates are imported, changed dates corrected (before/after kept),
  * identical dates change nothing. All batches commit in one transaction: all or nothing.
+ *
+ * Big imports are decided and appended batch by batch (BARS_PER_EVENT bars, in date order), so
+ * besides the caller's `bars` only one batch's existing bars and events are held at a time.
+ * Extra fields on the bars (e.g. the parser's `ticker`/`line`) are not recorded.
  */
 export function importPriceBars(
   db: Db,
@@ -204,54 +212,95 @@ export function importPriceBars(
           },
         }
       : initialTickerState;
-    const existing = new Map<string, BarValues>();
-    if (bars.length > 0 && listed) {
-      let min = bars[0]!.date;
-      let max = min;
-      for (const b of bars) {
-        if (b.date < min) min = b.date;
-        if (b.date > max) max = b.date;
-      }
-      const rows = db.orm
-        .select()
-        .from(priceBars)
-        .where(and(eq(priceBars.ticker, symbol), gte(priceBars.date, min), lte(priceBars.date, max)))
-        .all();
-      for (const r of rows)
-        existing.set(r.date, { open: r.open, high: r.high, low: r.low, close: r.close, adj_close: r.adjClose, volume: r.volume });
+    // Not listed: the decider refuses with 404 before anything is read or written.
+    if (!listed) decideImportBars({ symbol, source: input.source, bars: [] }, tickerState, new Map());
+
+    // Date order (references only, no copy of the bars); the same date twice cannot be recorded.
+    const sorted = [...bars].sort(byDate);
+    for (let i = 1; i < sorted.length; i++) {
+      if (sorted[i]!.date === sorted[i - 1]!.date)
+        throw new AppError('validation', `bars: ${sorted[i]!.date} appears twice for ${symbol}`, { date: sorted[i]!.date });
     }
-    const { events: decided, summary } = decideImportBars({ symbol, source: input.source, bars }, tickerState, existing);
-    const positions: number[] = [];
+
+    const existingStmt = db.sqlite.prepare(
+      `SELECT date, open, high, low, close, adj_close, volume FROM price_bars WHERE ticker = ? AND date >= ? AND date <= ?`,
+    );
     const streamId = streamIds.ticker(symbol);
+    const summary: ImportSummary = { inserted: 0, unchanged: 0, corrected: 0 };
+    const positions: number[] = [];
     let batchIndex = 0;
-    for (const event of decided) {
-      for (const part of splitBarEvent(event)) {
-        const eventId = ctx.idempotencyKey ? `${ctx.idempotencyKey}#${batchIndex}` : undefined;
-        batchIndex++;
-        const result = append(
-          db,
-          streamId,
-          'any',
-          [{ eventId, type: part.type, data: part.data, metadata: metadataFor(ctx), occurredAt: validTimeOf(part, ctx.now) }],
-          { recordedAt: ctx.now },
-        );
-        positions.push(...result.positions);
+    const write = (event: DomainEvent) => {
+      const eventId = ctx.idempotencyKey ? `${ctx.idempotencyKey}#${batchIndex}` : undefined;
+      batchIndex++;
+      const result = append(
+        db,
+        streamId,
+        'any',
+        [{ eventId, type: event.type, data: event.data, metadata: metadataFor(ctx), occurredAt: validTimeOf(event, ctx.now) }],
+        { recordedAt: ctx.now },
+      );
+      positions.push(...result.positions);
+    };
+    let pending: BarCorrection[] = [];
+    const flushCorrections = () => {
+      for (const part of splitBarEvent(correctionEvent(input.source, pending))) write(part);
+      pending = [];
+    };
+
+    for (let i = 0; i < sorted.length; i += BARS_PER_EVENT) {
+      const batch = sorted.slice(i, i + BARS_PER_EVENT);
+      const existing = new Map<string, BarValues>();
+      const rows = existingStmt.all(symbol, batch[0]!.date, batch[batch.length - 1]!.date) as ({ date: string } & BarValues)[];
+      for (const { date, ...values } of rows) existing.set(date, values);
+      const decided = decideImportBars({ symbol, source: input.source, bars: batch }, tickerState, existing);
+      summary.inserted += decided.summary.inserted;
+      summary.unchanged += decided.summary.unchanged;
+      summary.corrected += decided.summary.corrected;
+      for (const event of decided.events) {
+        if (event.type === 'PriceBarsCorrected') {
+          // Corrections are gathered into one PriceBarsCorrected (split only past BARS_PER_EVENT).
+          pending.push(...event.data.corrections);
+          if (pending.length >= BARS_PER_EVENT) flushCorrections();
+        } else {
+          for (const part of splitBarEvent(event)) write(part);
+        }
       }
     }
+    if (pending.length > 0) flushCorrections();
     return { ticker: symbol, ...summary, positions, position: positions.at(-1) ?? null };
   });
   return db.sqlite.inTransaction ? run() : run.immediate();
 }
 
+function correctionEvent(source: string, corrections: BarCorrection[]): DomainEvent {
+  const afterBars = corrections.map((c) => ({ date: c.date, ...c.after }));
+  return { type: 'PriceBarsCorrected', data: { source, corrections, checksum: barsChecksum(afterBars) } };
+}
+
+/** Only the recorded fields of a bar, whatever else the caller's object carries. */
+function cleanBar(b: PriceBar): PriceBar {
+  return { date: b.date, open: b.open, high: b.high, low: b.low, close: b.close, adj_close: b.adj_close, volume: b.volume };
+}
+
+/** Split bar events into parts of at most BARS_PER_EVENT bars (or corrections), with clean bars. */
 function splitBarEvent(event: DomainEvent): DomainEvent[] {
-  if (event.type !== 'PriceBarsImported' || event.data.bars.length <= BARS_PER_EVENT) return [event];
-  const { bars, source } = event.data;
-  const parts: DomainEvent[] = [];
-  for (let i = 0; i < bars.length; i += BARS_PER_EVENT) {
-    const chunk = bars.slice(i, i + BARS_PER_EVENT);
-    parts.push({ type: 'PriceBarsImported', data: { source, bars: chunk, checksum: barsChecksum(chunk) } });
+  if (event.type === 'PriceBarsImported') {
+    const { bars, source } = event.data;
+    if (bars.length <= BARS_PER_EVENT) return [{ type: 'PriceBarsImported', data: { ...event.data, bars: bars.map(cleanBar) } }];
+    const parts: DomainEvent[] = [];
+    for (let i = 0; i < bars.length; i += BARS_PER_EVENT) {
+      const chunk = bars.slice(i, i + BARS_PER_EVENT).map(cleanBar);
+      parts.push({ type: 'PriceBarsImported', data: { source, bars: chunk, checksum: barsChecksum(chunk) } });
+    }
+    return parts;
   }
-  return parts;
+  if (event.type === 'PriceBarsCorrected' && event.data.corrections.length > BARS_PER_EVENT) {
+    const parts: DomainEvent[] = [];
+    for (let i = 0; i < event.data.corrections.length; i += BARS_PER_EVENT)
+      parts.push(correctionEvent(event.data.source, event.data.corrections.slice(i, i + BARS_PER_EVENT)));
+    return parts;
+  }
+  return [event];
 }
 
 export function streamHistory(db: Db, streamId: string): StoredEvent[] {

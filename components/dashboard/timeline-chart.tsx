@@ -337,7 +337,7 @@ export function TimelineChart(props: Props) {
           <g transform={`translate(0,${contextTop - margin.top})`}>
             <rect width={innerW} height={CONTEXT_H} fill="#f6f7f9" />
             <path d={contextPath} fill="none" stroke="#7b8794" strokeWidth={1} />
-            <g ref={brushRef} className="brush" aria-label="Range brush: drag to choose the visible dates" />
+            <g ref={brushRef} className="brush" data-extent-from={fromTime(extent[0])} data-extent-to={fromTime(extent[1])} />
             {contextTicks.map((t) => (
               <text key={`cx${t.getTime()}`} x={xFull(t)} y={CONTEXT_H + 14} textAnchor="middle" className="axis-label">
                 {contextFormat(t)}

@@ -1,0 +1,43 @@
+'use client';
+
+// The import page's interactive part: the ticker list (GET /api/tickers, seeded by the server),
+// the import form and the "List a ticker" form.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { TickerView } from '@/lib/contracts/read';
+import { fetchJson } from '@/lib/api-client';
+import { queryKeys } from '@/lib/query-keys';
+import { ImportForm } from './import-form';
+import { ListTickerForm } from './list-ticker-form';
+
+export function ImportPanel({ initialTickers }: { initialTickers: TickerView[] }) {
+  const client = useQueryClient();
+  const { data: tickers = initialTickers } = useQuery({
+    queryKey: queryKeys.tickers(),
+    queryFn: async () => (await fetchJson<{ tickers: TickerView[] }>('/api/tickers')).tickers,
+    initialData: initialTickers,
+  });
+  const [ticker, setTicker] = useState(() => tickers.find((t) => t.role === 'subject')?.symbol ?? tickers[0]?.symbol ?? '');
+  // A new ticker starts a fresh form (no file carried over from another ticker).
+  const [formKey, setFormKey] = useState(0);
+
+  async function onListed(symbol: string) {
+    await client.invalidateQueries({ queryKey: queryKeys.tickers() });
+    setTicker(symbol);
+    setFormKey((k) => k + 1);
+  }
+
+  return (
+    <div className="imp-grid">
+      {tickers.length === 0 ? (
+        <section className="imp-card">
+          <h2>Import a price file</h2>
+          <p>No ticker is listed yet. List one first.</p>
+        </section>
+      ) : (
+        <ImportForm key={formKey} tickers={tickers} ticker={ticker} onTickerChange={setTicker} />
+      )}
+      <ListTickerForm onListed={onListed} />
+    </div>
+  );
+}
