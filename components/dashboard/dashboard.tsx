@@ -23,20 +23,43 @@ const KIND_LABEL: Record<string, string> = { release: '▲ release', claim: '●
 export function Dashboard({ narratives }: { narratives: NarrativeView[] }) {
   const searchParams = useSearchParams();
   const pathname = usePathname();
-  const view = useMemo(() => parseViewState(searchParams), [searchParams]);
-  const clock = useMemo(() => ({ asOf: view.asOf, position: view.position }), [view.asOf, view.position]);
   const queryClient = useQueryClient();
 
-  // History updates without a server round trip; useSearchParams follows them.
+  // View state lives in React state and is mirrored to the URL with the History API (no server
+  // round trip). The URL is adopted again when it changes from outside: back/forward, or a link.
+  const [view, setViewState] = useState(() => parseViewState(searchParams));
+  const viewRef = useRef(view);
+  const [written, setWritten] = useState<string[]>([]);
+  const urlKey = serializeViewState(parseViewState(searchParams));
+  const [seenUrl, setSeenUrl] = useState(urlKey);
+  if (urlKey !== seenUrl) {
+    setSeenUrl(urlKey);
+    if (!written.includes(urlKey) && urlKey !== serializeViewState(view)) setViewState(parseViewState(searchParams));
+  }
+  useEffect(() => {
+    viewRef.current = view;
+  }, [view]);
+  useEffect(() => {
+    const onPop = () => {
+      setWritten([]);
+      setViewState(parseViewState(new URLSearchParams(window.location.search)));
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
   const setView = useCallback(
     (patch: Partial<ViewState>, mode: 'replace' | 'push' = 'replace') => {
-      const next = serializeViewState({ ...parseViewState(new URLSearchParams(window.location.search)), ...patch });
-      const url = `${pathname}${next}`;
-      if (mode === 'push') window.history.pushState(null, '', url);
-      else window.history.replaceState(null, '', url);
+      const next = { ...viewRef.current, ...patch };
+      viewRef.current = next;
+      setViewState(next);
+      const query = serializeViewState(next);
+      setWritten((w) => [...w.slice(-19), query]);
+      if (mode === 'push') window.history.pushState(null, '', `${pathname}${query}`);
+      else window.history.replaceState(null, '', `${pathname}${query}`);
     },
     [pathname],
   );
+  const clock = useMemo(() => ({ asOf: view.asOf, position: view.position }), [view.asOf, view.position]);
 
   const tickersQuery = useTickers();
   const timeline = useTimeline(clock);
@@ -56,7 +79,7 @@ export function Dashboard({ narratives }: { narratives: NarrativeView[] }) {
   const selected = view.event ? entries.find((e) => e.id === view.event) ?? null : null;
 
   // ---- extent and visible domain ----
-  const barsByTicker = useMemo(() => new Map(prices.map((q, i) => [view.tickers[i]!, q.data?.bars ?? []])), [prices, view.tickers]);
+  const barsByTicker = useMemo(() => new Map(view.tickers.map((t, i) => [t, prices.bars[i] ?? []])), [prices.bars, view.tickers]);
   const primaryBars = useMemo(() => barsByTicker.get(primary) ?? [], [barsByTicker, primary]);
   const extent = useMemo((): [number, number] => {
     const dates: string[] = [];
@@ -74,11 +97,9 @@ export function Dashboard({ narratives }: { narratives: NarrativeView[] }) {
   }, [view.from, view.to, view.asOf, lastPriceDate, extent]);
   // The live domain follows the URL, and moves ahead of it while the user zooms or brushes.
   const [domainState, setDomainState] = useState({ url: urlDomain, value: urlDomain });
-  let domain = domainState.value;
-  if (domainState.url !== urlDomain) {
-    setDomainState({ url: urlDomain, value: urlDomain });
-    domain = urlDomain;
-  }
+  const urlMoved = domainState.url[0] !== urlDomain[0] || domainState.url[1] !== urlDomain[1];
+  if (urlMoved) setDomainState({ url: urlDomain, value: urlDomain });
+  const domain = urlMoved ? urlDomain : domainState.value;
   const setDomain = useCallback((value: [number, number]) => setDomainState((s) => ({ ...s, value })), []);
   const commitTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onDomainChange = useCallback(
@@ -145,7 +166,6 @@ export function Dashboard({ narratives }: { narratives: NarrativeView[] }) {
 
   // ---- keyboard: arrows move between events, Enter opens, Escape closes ----
   const sortedVisible = useMemo(() => [...visibleEntries].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)), [visibleEntries]);
-  const panelRef = useRef<HTMLDivElement | null>(null);
   const select = useCallback((id: string | null) => setView({ event: id }, 'push'), [setView]);
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
@@ -158,7 +178,7 @@ export function Dashboard({ narratives }: { narratives: NarrativeView[] }) {
       setView({ event: list[next]!.id });
     } else if (e.key === 'Enter' && view.event) {
       e.preventDefault();
-      panelRef.current?.querySelector<HTMLElement>('h2')?.focus();
+      document.getElementById(`event-title-${view.event}`)?.focus();
     } else if (e.key === 'Escape' && view.event) {
       e.preventDefault();
       select(null);
@@ -168,8 +188,8 @@ export function Dashboard({ narratives }: { narratives: NarrativeView[] }) {
   const [chartBox, chartSize] = useElementSize<HTMLDivElement>(960);
   const narrow = chartSize.width < 640;
   const tickers = tickersQuery.data?.tickers ?? [];
-  const loading = timeline.isPending || prices.some((q) => q.isPending);
-  const errors = [timeline.error, ...prices.map((q) => q.error)].filter(Boolean) as Error[];
+  const loading = timeline.isPending || prices.isPending;
+  const errors = [timeline.error, ...prices.errors].filter(Boolean) as Error[];
   const emptyMessage =
     view.mode === 'car' && !view.event
       ? 'Select an event to chart the cumulative abnormal return around it.'
@@ -258,7 +278,7 @@ export function Dashboard({ narratives }: { narratives: NarrativeView[] }) {
           </footer>
         </div>
         {view.event ? (
-          <aside ref={panelRef} className="event-panel" aria-label="Selected event">
+          <aside className="event-panel" aria-label="Selected event">
             {selected || timeline.isPending ? (
               <EventDetail id={view.event} tickers={view.tickers} clock={clock} variant="panel" onClose={() => select(null)} pageHref={`/events/${encodeURIComponent(view.event)}${serializeViewState({ ...view, event: null, from: null, to: null })}`} />
             ) : (
@@ -292,11 +312,9 @@ function Controls(props: {
   const dayCount = Math.round((extent[1] - extent[0]) / 86_400_000);
   // A draft while the slider moves; it follows the URL whenever the URL's as-of changes.
   const [draft, setDraft] = useState({ url: view.asOf, value: view.asOf ?? '' });
-  let asOfDraft = draft.value;
-  if (draft.url !== view.asOf) {
-    setDraft({ url: view.asOf, value: view.asOf ?? '' });
-    asOfDraft = view.asOf ?? '';
-  }
+  const asOfMoved = draft.url !== view.asOf;
+  if (asOfMoved) setDraft({ url: view.asOf, value: view.asOf ?? '' });
+  const asOfDraft = asOfMoved ? (view.asOf ?? '') : draft.value;
   const setAsOfDraft = (value: string) => setDraft((d) => ({ ...d, value }));
   const sliderValue = asOfDraft ? Math.round((toTime(asOfDraft) - extent[0]) / 86_400_000) : dayCount;
   const toggle = (list: string[], value: string) => (list.includes(value) ? list.filter((v) => v !== value) : [...list, value]);

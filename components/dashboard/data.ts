@@ -29,6 +29,7 @@ export function useTickers() {
   return useQuery({ queryKey: queryKeys.tickers(), queryFn: fetchers.tickers, staleTime: 5 * 60_000 });
 }
 
+/** Bars of several tickers; `combine` keeps the result referentially stable between renders. */
 export function usePrices(tickers: string[], clock: ClockKey) {
   return useQueries({
     queries: tickers.map((t) => ({
@@ -36,6 +37,11 @@ export function usePrices(tickers: string[], clock: ClockKey) {
       queryFn: () => fetchers.prices(t, clock),
       placeholderData: keepPreviousData,
     })),
+    combine: (results) => ({
+      bars: results.map((r) => r.data?.bars),
+      isPending: results.some((r) => r.isPending),
+      errors: results.map((r) => r.error).filter((e): e is Error => e !== null),
+    }),
   });
 }
 

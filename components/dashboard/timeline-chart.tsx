@@ -177,8 +177,9 @@ export function TimelineChart(props: Props) {
   }, [innerW, xFull]);
   useEffect(() => {
     if (!brushRef.current || !brushBehaviour.current) return;
-    select(brushRef.current).call(brushBehaviour.current.move, [xFull(domain[0]), xFull(domain[1])]);
-  }, [domain, xFull]);
+    const whole = domain[0] <= extent[0] + 86_400_000 && domain[1] >= extent[1] - 86_400_000;
+    select(brushRef.current).call(brushBehaviour.current.move, whole ? null : [xFull(domain[0]), xFull(domain[1])]);
+  }, [domain, xFull, extent]);
 
   // ---- axes (d3 computes ticks; rendered as React elements) ----
   const xTicks = x.ticks(narrow ? 4 : 8);
@@ -206,7 +207,7 @@ export function TimelineChart(props: Props) {
 
   return (
     <div className="timeline-chart" style={{ position: 'relative' }}>
-      <svg width={width} height={height} role="img" aria-label={chartSummary(series, entries, domain, yLabel)} data-ready={series.length > 0 ? 'true' : 'false'}>
+      <svg width={width} height={height} data-ready={series.length > 0 ? 'true' : 'false'}>
         <defs>
           <clipPath id={`clip-${clipId}`}>
             <rect x={0} y={-4} width={innerW} height={lanesTop + lanesH + 8} />
@@ -249,6 +250,8 @@ export function TimelineChart(props: Props) {
               onClick={() => onSelect(null)}
             />
             <g clipPath={`url(#clip-${clipId})`}>
+              {/* The drawing itself is one image with a text summary; the markers below are buttons beside it. */}
+              <g role="img" aria-label={chartSummary(series, entries, domain, yLabel)} data-ready={series.length > 0 ? 'true' : 'false'}>
               {bandArea ? <path d={bandArea} className="band" fill="#1f5fbf" fillOpacity={0.12} stroke="none" /> : null}
               {bandLine ? <path d={bandLine} fill="none" stroke="#1f5fbf" strokeDasharray="5 4" strokeWidth={1.5} /> : null}
               {visible.map((s, i) => (
@@ -260,6 +263,8 @@ export function TimelineChart(props: Props) {
               {narratives.map((n, i) => (
                 <rect key={n.id} x={0} y={lanesTop - margin.top + i * LANE_H} width={innerW} height={LANE_H} fill={i % 2 ? '#fafbfc' : '#f3f5f8'} pointerEvents="none" />
               ))}
+              </g>
+              <g role="group" aria-label="Event markers">
               {clusters.flatMap((c) => {
                 // Events on the same day never separate by zooming: once a day is wide enough, fan them out.
                 if (c.ids.length > 1 && c.x1 - c.x0 < 1 && pxPerDay >= c.ids.length * CLUSTER_GAP)
@@ -274,14 +279,14 @@ export function TimelineChart(props: Props) {
                   const containsSelected = selectedId !== null && c.ids.includes(selectedId);
                   return (
                     <g key={`c-${c.lane}-${c.ids[0]}`} data-marker="cluster" transform={`translate(${c.x},${cy})`} className="marker-cluster"
-                      role="button" aria-label={`${c.ids.length} events: ${titles.join('; ')}. Activate to zoom in.`} tabIndex={-1}
+                      role="button" tabIndex={-1}
                       onClick={(e) => {
                         e.stopPropagation();
                         const t0 = x.invert(c.x0 - 30).getTime();
                         const t1 = x.invert(c.x1 + 30).getTime();
                         onDomainChange([t0, Math.max(t1, t0 + 7 * 86_400_000)], true);
                       }}>
-                      <title>{`${c.ids.length} events — click to expand:\n${titles.join('\n')}`}</title>
+                      <title>{`${c.ids.length} events, click to zoom in: ${titles.join('; ')}`}</title>
                       <circle r={10} fill={color} fillOpacity={0.85} stroke={containsSelected ? '#111' : '#fff'} strokeWidth={containsSelected ? 2 : 1} />
                       <text textAnchor="middle" dy="0.35em" className="cluster-count">
                         {c.ids.length}
@@ -297,12 +302,12 @@ export function TimelineChart(props: Props) {
                 const barH = stat?.car !== null && stat?.car !== undefined ? carBarHeight(stat.car, LANE_H / 2 - 3) : 0;
                 return (
                   <g key={entry.id} data-marker="event" data-event-id={entry.id} transform={`translate(${c.x},${cy})`} className="marker"
-                    role="button" aria-label={`${entry.date}: ${entry.title}`} aria-pressed={selected} tabIndex={-1}
+                    role="button" aria-pressed={selected} tabIndex={-1}
                     onClick={(e) => {
                       e.stopPropagation();
                       onSelect(entry.id);
                     }}>
-                    <title>{`${entry.date} · ${entry.title}${stat?.car != null ? `\nCAR[-1,1] ${(stat.car * 100).toFixed(2)}%${significant ? ' (p < 0.05)' : ''}` : ''}`}</title>
+                    <title>{`${entry.date}: ${entry.title}${stat?.car != null ? `\nCAR[-1,1] ${(stat.car * 100).toFixed(2)}%${significant ? ' (p < 0.05)' : ''}` : ''}`}</title>
                     {barH > 0 && stat?.car != null ? (
                       <rect x={7} width={4} y={stat.car >= 0 ? -barH : 0} height={barH} fill={stat.car >= 0 ? '#067647' : '#b42318'} />
                     ) : null}
@@ -311,6 +316,7 @@ export function TimelineChart(props: Props) {
                   </g>
                 );
               })}
+              </g>
             </g>
           </g>
 

@@ -2,7 +2,7 @@
 // One event in full: what happened, its sources and claims, and how abnormal the market's
 // move was (impact table, daily AR/CAR chart, warnings), with the entry's ledger history.
 import Link from 'next/link';
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { eventImpactParams, useClaims, useEntry, useImpacts } from '@/components/dashboard/data';
 import { ExportMenu } from '@/components/export/export-menu';
 import { useElementSize } from '@/components/ui/use-element-size';
@@ -32,10 +32,6 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ch
   const claims = useClaims(clock);
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   const [chartRef, chartSize] = useElementSize<HTMLDivElement>(360);
-
-  useEffect(() => {
-    if (variant === 'panel') headingRef.current?.focus();
-  }, [id, variant]);
 
   if (entry.isPending) return <div className="event-detail" aria-busy="true"><p className="muted">Loading event…</p></div>;
   if (entry.isError)
