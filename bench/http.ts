@@ -1,0 +1,181 @@
+// Figures 4 and 7: HTTP against the production server on loopback.
+import { spawn, spawnSync } from 'node:child_process';
+import http from 'node:http';
+import autocannon, { type AutocannonResult } from 'autocannon';
+import Database from 'better-sqlite3';
+import { fmtInt, fmtMs, median, row, type FigureRow } from './common';
+import { cmdline, rssKb, sampleRss, type BenchServer } from './server';
+
+/** Make sure Debian's sqlite3 CLI is there (apt-get as root); returns its path or throws with what to do. */
+export function ensureSqlite3(log: (line: string) => void = console.log): string {
+  const which = spawnSync('sh', ['-c', 'command -v sqlite3'], { encoding: 'utf8' });
+  if (which.status === 0 && which.stdout.trim()) return which.stdout.trim();
+  if (process.getuid?.() !== 0)
+    throw new Error('the sqlite3 command-line tool is missing; install it with `sudo apt-get install -y sqlite3` and run the bench again');
+  log('bench: installing Debian sqlite3 (apt-get)…');
+  for (const args of [['update'], ['install', '-y', '--no-install-recommends', 'sqlite3']]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status})`);
+  }
+  return ensureSqlite3(log);
+}
+
+type Drain = { ms: number; bytes: number; lines: number; status: number };
+
+function countLines(chunk: Buffer): number {
+  let n = 0;
+  let i = -1;
+  while ((i = chunk.indexOf(10, i + 1)) !== -1) n++;
+  return n;
+}
+
+/** GET a URL and count the body's bytes and lines as it streams in. */
+export function drainHttp(url: string): Promise<Drain> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const req = http.get(url, (res) => {
+      let bytes = 0;
+      let lines = 0;
+      res.on('data', (c: Buffer) => {
+        bytes += c.length;
+        lines += countLines(c);
+      });
+      res.on('end', () => resolve({ ms: performance.now() - t0, bytes, lines, status: res.statusCode ?? 0 }));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+  });
+}
+
+/** `sqlite3 -csv -header <file> <sql>` with stdout counted the same way. */
+export function drainSqlite3(bin: string, file: string, sql: string): Promise<Drain> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn(bin, ['-readonly', '-csv', '-header', file, sql], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let bytes = 0;
+    let lines = 0;
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => {
+      bytes += c.length;
+      lines += countLines(c);
+    });
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve({ ms: performance.now() - t0, bytes, lines, status: 0 }) : reject(new Error(`sqlite3 exited ${code}: ${err}`))));
+  });
+}
+
+export async function figure4(server: BenchServer, dbFile: string, opts: { reps: number; sqlite3: string }): Promise<FigureRow[]> {
+  const db = new Database(dbFile, { readonly: true });
+  const symbols = (db.prepare(`SELECT DISTINCT ticker FROM price_bars ORDER BY ticker`).all() as { ticker: string }[]).map((r) => r.ticker);
+  const bars = (db.prepare('SELECT count(*) AS n FROM price_bars').get() as { n: number }).n;
+  db.close();
+  const url = `${server.url}/api/export/prices.csv?tickers=${symbols.join(',')}`;
+  const sql = `SELECT ticker, date, open, high, low, close, adj_close, volume FROM price_bars ORDER BY ticker, date;`;
+  // warm-up: route loaded, statements prepared, pages cached (not measured)
+  const warm = await drainHttp(`${server.url}/api/export/prices.csv?tickers=${symbols[0]}`);
+  if (warm.status !== 200) throw new Error(`export answered ${warm.status}`);
+  await drainSqlite3(opts.sqlite3, dbFile, `SELECT count(*) FROM price_bars;`);
+  const httpRuns: Drain[] = [];
+  const sqlRuns: Drain[] = [];
+  const growthMb: number[] = [];
+  let interval = NaN;
+  let samples = 0;
+  for (let r = 0; r < opts.reps; r++) {
+    sqlRuns.push(await drainSqlite3(opts.sqlite3, dbFile, sql));
+    await new Promise((res) => setTimeout(res, 200));
+    const before = rssKb(server.pid) ?? NaN;
+    const sampler = sampleRss(server.pid, 20);
+    const got = await drainHttp(url);
+    const s = sampler.stop();
+    if (got.status !== 200) throw new Error(`export answered ${got.status}`);
+    httpRuns.push(got);
+    growthMb.push((s.peakKb - before) / 1024);
+    interval = s.meanIntervalMs;
+    samples += s.samples.length;
+  }
+  const httpMs = median(httpRuns.map((d) => d.ms));
+  const sqlMs = median(sqlRuns.map((d) => d.ms));
+  const rows = httpRuns[0]!.lines - 1;
+  const sqlRows = sqlRuns[0]!.lines - 1;
+  const httpRate = rows / (httpMs / 1000);
+  const sqlRate = sqlRows / (sqlMs / 1000);
+  const peakGrowth = Math.max(...growthMb);
+  const throughput = row({
+    id: '4a',
+    name: `GET /api/export/prices.csv of ${fmtInt(rows)} bars over HTTP (throughput)`,
+    value: `${fmtMs(httpMs)} (${fmtInt(httpRate)} rows/s, ${(httpRuns[0]!.bytes / 1e6).toFixed(1)} MB)`,
+    valueRaw: httpMs,
+    baseline: `sqlite3 -csv ${fmtMs(sqlMs)} (${fmtInt(sqlRate)} rows/s, ${(sqlRuns[0]!.bytes / 1e6).toFixed(1)} MB)`,
+    baselineRaw: sqlMs,
+    compared: httpRate / sqlRate,
+    goal: { kind: 'ratio-min', min: 0.5, text: '≥ 0.5× sqlite3 throughput' },
+    notes: [`median of ${opts.reps} runs each (rows/s); ${symbols.length} tickers, ${fmtInt(bars)} bars in the DB`],
+    details: { httpRuns, sqlRuns, rows, sqlRows, bars, tickers: symbols.length },
+  });
+  const rss = row({
+    id: '4b',
+    name: 'Server peak RSS growth during that export',
+    value: `${peakGrowth.toFixed(1)} MB`,
+    valueRaw: peakGrowth,
+    baseline: `RSS before ${((rssKb(server.pid) ?? NaN) / 1024).toFixed(0)} MB`,
+    baselineRaw: null,
+    compared: peakGrowth,
+    goal: { kind: 'abs-max', max: 64, unit: 'MB', text: '< 64 MB' },
+    notes: [`max over ${opts.reps} exports of (peak VmRSS − VmRSS before), sampled every ~${interval.toFixed(0)} ms (${samples} samples) on pid ${server.pid} (${cmdline(server.pid).slice(0, 60)})`],
+    details: { growthMb, pid: server.pid, meanIntervalMs: interval, samples },
+  });
+  return [throughput, rss];
+}
+
+export async function load(url: string, connections: number, seconds: number): Promise<AutocannonResult> {
+  return autocannon({ url, connections, duration: seconds, timeout: 30 });
+}
+
+export async function figure7(server: BenchServer, targets: { timeline: string; impacts: string }, opts: { connections: number; seconds: number }): Promise<FigureRow[]> {
+  const run = async (path: string) => {
+    for (let i = 0; i < 3; i++) {
+      const warm = await drainHttp(`${server.url}${path}`);
+      if (warm.status !== 200) throw new Error(`GET ${path} answered ${warm.status}`);
+    }
+    return load(`${server.url}${path}`, opts.connections, opts.seconds);
+  };
+  const health = await run('/api/health');
+  const out: FigureRow[] = [];
+  for (const [key, path] of [['timeline', targets.timeline], ['impacts', targets.impacts]] as const) {
+    const r = await run(path);
+    const bad = r.non2xx + r.errors + r.timeouts;
+    out.push(
+      row({
+        id: key === 'timeline' ? '7a' : '7b',
+        name: `GET ${path.split('?')[0]} under load (${opts.connections} conns × ${opts.seconds} s)`,
+        value: `p50 ${r.latency.p50} ms, p99 ${r.latency.p99} ms, ${fmtInt(r.requests.average)} req/s`,
+        valueRaw: r.latency.p99,
+        baseline: `/api/health p50 ${health.latency.p50} ms, p99 ${health.latency.p99} ms, ${fmtInt(health.requests.average)} req/s`,
+        baselineRaw: health.latency.p99,
+        compared: r.latency.p99,
+        goal: { kind: 'abs-max', max: 50, unit: 'ms p99', text: 'p99 < 50 ms' },
+        notes: [
+          `${path}; ${fmtInt(r['2xx'])} responses 2xx${bad ? `, ${bad} non-2xx/errors/timeouts` : ''}; mean ${(r.throughput.average / 1e6).toFixed(1)} MB/s`,
+          'autocannon runs in the bench process on the same 2 cores as the server',
+        ],
+        details: { result: summarise(r), baseline: summarise(health) },
+      }),
+    );
+  }
+  return out;
+}
+
+function summarise(r: AutocannonResult) {
+  return {
+    url: r.url,
+    latency: { p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max, mean: r.latency.mean },
+    requestsPerSecond: r.requests.average,
+    totalRequests: r.requests.total ?? r.requests.sent,
+    ok: r['2xx'],
+    non2xx: r.non2xx,
+    errors: r.errors,
+    timeouts: r.timeouts,
+    bytesPerSecond: r.throughput.average,
+  };
+}

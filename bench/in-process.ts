@@ -1,0 +1,388 @@
+// Figures 1, 2, 3 and 5: measured in this process, each against a baseline in the same run,
+// interleaved (baseline and Impactline alternate) so that load from other users hits both alike.
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import { openDatabase, type Db } from '@/db/client';
+import { importPriceBars, listTicker, recordEntry } from '@/db/commands';
+import { rebuildProjections } from '@/db/projections';
+import { DEFAULT_PARAMS, prepareBenchmark, prepareSeries, runEventStudy, type Bar } from '@/lib/analytics';
+import { twoSidedP } from '@/lib/analytics/stats';
+import { entryFieldsSchema } from '@/lib/domain/schemas';
+import { fmtInt, fmtMs, fmtUs, median, row, type FigureRow } from './common';
+import {
+  SYNTHETIC_APPLICATION_ID,
+  barsFor,
+  defineSyntheticReference,
+  nameOf,
+  prng,
+  randomWalks,
+  symbolOf,
+  syntheticContext,
+  syntheticEntry,
+  tradingCalendar,
+} from './synthetic';
+
+const CTX = syntheticContext('2026-01-01T00:00:00.000Z');
+
+function freshDb(dir: string, name: string): Db {
+  const db = openDatabase(path.join(dir, name));
+  db.sqlite.pragma(`application_id = ${SYNTHETIC_APPLICATION_ID}`);
+  return db;
+}
+
+// ---------------------------------------------------------------- figure 1
+
+export function figure1(dir: string, opts: { reps: number; batch: number }): FigureRow {
+  const cmdDb = freshDb(dir, 'f1-command.db');
+  const rawDb = freshDb(dir, 'f1-raw.db');
+  defineSyntheticReference(cmdDb, CTX);
+  const rand = prng(1);
+  let n = 0;
+  // The raw input a client would send: validated by the real schema inside the timed region.
+  const input = (i: number) => {
+    const { id: _id, ...fields } = syntheticEntry(i, '2025-06-02', 'SYN001', rand, 1);
+    return fields as Record<string, unknown>;
+  };
+  const insertRaw = rawDb.sqlite.prepare(
+    `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at)
+     VALUES (?, ?, 1, 'TimelineEntryRecorded', 1, ?, ?, ?, ?)`,
+  );
+  const rawOne = rawDb.sqlite.transaction((i: number, data: Record<string, unknown>) => {
+    insertRaw.run(randomUUID(), `entry-raw-${i}`, JSON.stringify({ id: `raw-${i}`, ...data }), JSON.stringify({ actor: 'synthetic' }), '2025-06-02T00:00:00.000Z', CTX.now);
+  });
+  const cmdOne = (i: number, data: Record<string, unknown>) => {
+    const fields = entryFieldsSchema.parse(data);
+    recordEntry(cmdDb, { id: `cmd-${i}`, ...fields }, CTX);
+  };
+  const cmdTimes: number[] = [];
+  const rawTimes: number[] = [];
+  const payloads = Array.from({ length: opts.batch }, (_, i) => input(i));
+  // warm-up (JIT, page cache), not measured
+  for (let i = 0; i < Math.min(50, opts.batch); i++) {
+    cmdOne(n, payloads[i]!);
+    rawOne.immediate(n, payloads[i]!);
+    n++;
+  }
+  for (let r = 0; r < opts.reps; r++) {
+    let t0 = performance.now();
+    for (let i = 0; i < opts.batch; i++) rawOne.immediate(n + i, payloads[i]!);
+    rawTimes.push((performance.now() - t0) / opts.batch);
+    t0 = performance.now();
+    for (let i = 0; i < opts.batch; i++) cmdOne(n + i, payloads[i]!);
+    cmdTimes.push((performance.now() - t0) / opts.batch);
+    n += opts.batch;
+  }
+  const entries = (cmdDb.sqlite.prepare('SELECT count(*) AS n FROM timeline_entries').get() as { n: number }).n;
+  const rawRows = (rawDb.sqlite.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  cmdDb.sqlite.close();
+  rawDb.sqlite.close();
+  const cmd = median(cmdTimes);
+  const raw = median(rawTimes);
+  return row({
+    id: '1',
+    name: 'Single-command append (recordEntry: zod validate, decide, append, inline projections)',
+    value: `${fmtUs(cmd)}/op`,
+    valueRaw: cmd,
+    baseline: `raw 1-row tx ${fmtUs(raw)}/op`,
+    baselineRaw: raw,
+    compared: raw / cmd,
+    goal: { kind: 'ratio-min', min: 0.5, text: '≥ 0.5× raw speed' },
+    notes: [`median of ${opts.reps} reps × ${opts.batch} appends (one IMMEDIATE transaction each, WAL, synchronous=NORMAL)`],
+    details: { cmdMsPerOp: cmdTimes, rawMsPerOp: rawTimes, timelineEntries: entries, rawEvents: rawRows },
+  });
+}
+
+// ---------------------------------------------------------------- figure 2
+
+export function figure2(dir: string, opts: { tickers: number; days: number }): { row: FigureRow; dbFile: string; symbols: string[] } {
+  const cmdFile = path.join(dir, 'f2-import.db');
+  const cmdDb = freshDb(dir, 'f2-import.db');
+  const rawDb = freshDb(dir, 'f2-raw.db');
+  defineSyntheticReference(cmdDb, CTX);
+  const calendar = tradingCalendar(opts.days);
+  const { closes } = randomWalks(opts.tickers, opts.days, 2);
+  const insert = rawDb.sqlite.prepare(
+    `INSERT INTO price_bars (ticker, date, open, high, low, close, adj_close, volume, first_position, last_position)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`,
+  );
+  const rawImport = rawDb.sqlite.transaction((symbol: string, bars: ReturnType<typeof barsFor>) => {
+    for (const b of bars) insert.run(symbol, b.date, b.open, b.high, b.low, b.close, b.adj_close, b.volume);
+  });
+  const symbols: string[] = [];
+  let cmdMs = 0;
+  let rawMs = 0;
+  let inserted = 0;
+  for (let i = 0; i < opts.tickers; i++) {
+    const symbol = symbolOf(i);
+    symbols.push(symbol);
+    listTicker(cmdDb, { symbol, name: nameOf(i), exchange: 'SYNTHETIC', role: i === 0 ? 'subject' : 'peer', shares_outstanding: 1e9 }, CTX);
+    const bars = barsFor(calendar, closes, i * opts.days, 100 + i);
+    // alternate which goes first, so neither always gets the warmer cache
+    const runRaw = () => {
+      const t0 = performance.now();
+      rawImport.immediate(symbol, bars);
+      rawMs += performance.now() - t0;
+    };
+    const runCmd = () => {
+      const t0 = performance.now();
+      const result = importPriceBars(cmdDb, symbol, bars, { source: 'synthetic:random-walk' }, CTX);
+      cmdMs += performance.now() - t0;
+      inserted += result.inserted;
+    };
+    if (i % 2) {
+      runRaw();
+      runCmd();
+    } else {
+      runCmd();
+      runRaw();
+    }
+  }
+  const count = (db: Db) => (db.sqlite.prepare('SELECT count(*) AS n FROM price_bars').get() as { n: number }).n;
+  const cmdRows = count(cmdDb);
+  const rawRows = count(rawDb);
+  const ledgerEvents = (cmdDb.sqlite.prepare(`SELECT count(*) AS n FROM events WHERE type = 'PriceBarsImported'`).get() as { n: number }).n;
+  cmdDb.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  cmdDb.sqlite.close();
+  rawDb.sqlite.close();
+  const total = opts.tickers * opts.days;
+  return {
+    dbFile: cmdFile,
+    symbols,
+    row: row({
+      id: '2',
+      name: `Bulk price import of ${fmtInt(total)} bars (importPriceBars per ticker)`,
+      value: `${fmtMs(cmdMs)} (${fmtInt(total / (cmdMs / 1000))} bars/s)`,
+      valueRaw: cmdMs,
+      baseline: `raw batched insert ${fmtMs(rawMs)} (${fmtInt(total / (rawMs / 1000))} bars/s)`,
+      baselineRaw: rawMs,
+      compared: rawMs / cmdMs,
+      goal: { kind: 'ratio-min', min: 0.5, text: '≥ 0.5× raw speed' },
+      notes: [
+        `${opts.tickers} tickers × ${opts.days} bars, one transaction per ticker on both sides, interleaved; 1 run (long figure)`,
+        'bars are pre-built objects (CSV parsing not included on either side)',
+      ],
+      details: { bars: total, cmdRows, rawRows, inserted, ledgerEvents },
+    }),
+  };
+}
+
+// ---------------------------------------------------------------- figure 3
+
+export function figure3(dbFile: string, opts: { reps: number }): FigureRow {
+  const db = openDatabase(dbFile);
+  const scan = db.sqlite.prepare('SELECT position, event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at FROM events ORDER BY position');
+  const rawScan = () => {
+    let n = 0;
+    let bytes = 0;
+    for (const r of scan.iterate() as Iterable<{ data: string; metadata: string }>) {
+      const d = JSON.parse(r.data) as unknown;
+      const m = JSON.parse(r.metadata) as unknown;
+      if (d && m) n++;
+      bytes += r.data.length;
+    }
+    return { n, bytes };
+  };
+  const rebuildTimes: number[] = [];
+  const rawTimes: number[] = [];
+  let events = 0;
+  let scanned = { n: 0, bytes: 0 };
+  rawScan(); // warm the page cache
+  for (let r = 0; r < opts.reps; r++) {
+    let t0 = performance.now();
+    scanned = rawScan();
+    rawTimes.push(performance.now() - t0);
+    t0 = performance.now();
+    events = rebuildProjections(db).events;
+    rebuildTimes.push(performance.now() - t0);
+  }
+  const entries = (db.sqlite.prepare('SELECT count(*) AS n FROM timeline_entries').get() as { n: number }).n;
+  const bars = (db.sqlite.prepare('SELECT count(*) AS n FROM price_bars').get() as { n: number }).n;
+  db.sqlite.close();
+  const rebuild = median(rebuildTimes);
+  const raw = median(rawTimes);
+  return row({
+    id: '3',
+    name: `Projection rebuild of the synthetic ledger (${fmtInt(events)} events)`,
+    value: fmtMs(rebuild),
+    valueRaw: rebuild,
+    baseline: `raw scan+JSON.parse ${fmtMs(raw)}`,
+    baselineRaw: raw,
+    compared: raw / rebuild,
+    goal: { kind: 'ratio-min', min: 0.3, text: '≥ 0.3× raw speed' },
+    notes: [`median of ${opts.reps} reps; ledger holds ${fmtInt(entries)} entries and ${fmtInt(bars)} bars`],
+    details: { rebuildMs: rebuildTimes, rawMs: rawTimes, events, scannedRows: scanned.n, scannedDataBytes: scanned.bytes, entries, bars },
+  });
+}
+
+// ---------------------------------------------------------------- figure 5
+
+type StudyInputs = {
+  calendar: string[];
+  dateInts: Int32Array;
+  market: Float64Array;
+  closes: Float64Array;
+  tickers: number;
+  days: number;
+  eventDates: string[];
+  benchBars: Bar[];
+  tickerBars: Bar[][];
+};
+
+function studyInputs(tickers: number, events: number, days: number): StudyInputs {
+  const calendar = tradingCalendar(days);
+  const { market, closes } = randomWalks(tickers, days, 5);
+  const rand = prng(55);
+  const lo = 140;
+  const hi = days - 10;
+  const eventDates = Array.from({ length: events }, () => calendar[lo + Math.floor(rand() * (hi - lo))]!);
+  const benchBars = calendar.map((date, d) => ({ date, close: market[d]!, adj_close: market[d]! }));
+  const tickerBars = Array.from({ length: tickers }, (_, i) => calendar.map((date, d) => ({ date, close: closes[i * days + d]!, adj_close: closes[i * days + d]! })));
+  const dateInts = Int32Array.from(calendar, (d) => Number(d.replaceAll('-', '')));
+  return { calendar, dateInts, market, closes, tickers, days, eventDates, benchBars, tickerBars };
+}
+
+const WINDOWS = DEFAULT_PARAMS.windows;
+
+/** The engine: prepare the benchmark once, each ticker once, then one runEventStudy per pair. */
+function engineRun(inp: StudyInputs, out: Float64Array): number {
+  const bench = prepareBenchmark(inp.benchBars);
+  let ok = 0;
+  const nw = WINDOWS.length;
+  for (let i = 0; i < inp.tickers; i++) {
+    const series = prepareSeries(inp.tickerBars[i]!, bench);
+    for (let e = 0; e < inp.eventDates.length; e++) {
+      const res = runEventStudy({ event: { id: `e${e}`, date: inp.eventDates[e]! }, ticker: symbolOf(i), benchmark: 'SYNMKT', params: DEFAULT_PARAMS, series });
+      const base = (i * inp.eventDates.length + e) * nw;
+      if (res.result) {
+        ok++;
+        res.result.windows.forEach((w, k) => (out[base + k] = w.car ?? NaN));
+      }
+    }
+  }
+  return ok;
+}
+
+/**
+ * The reference: the same market model written plainly over typed arrays, with no allocation
+ * per row (one returns buffer reused for every ticker). Same definitions as DESIGN "Event study":
+ * estimation days -130..-11, OLS alpha/beta, sigma² = SSR/(L-2), CAR, t, two-sided p (the same
+ * Student-t CDF the engine uses).
+ */
+function referenceRun(inp: StudyInputs, out: Float64Array, tOut: Float64Array, pOut: Float64Array): number {
+  const { days, tickers, closes, market, dateInts } = inp;
+  const mret = new Float64Array(days);
+  const ret = new Float64Array(days);
+  mret[0] = NaN;
+  for (let d = 1; d < days; d++) mret[d] = market[d]! / market[d - 1]! - 1;
+  const ne = inp.eventDates.length;
+  const evInt = new Int32Array(ne);
+  for (let e = 0; e < ne; e++) evInt[e] = Number(inp.eventDates[e]!.replaceAll('-', ''));
+  const nw = WINDOWS.length;
+  const { estimation, gap } = DEFAULT_PARAMS;
+  let ok = 0;
+  for (let i = 0; i < tickers; i++) {
+    const base = i * days;
+    ret[0] = NaN;
+    for (let d = 1; d < days; d++) ret[d] = closes[base + d]! / closes[base + d - 1]! - 1;
+    for (let e = 0; e < ne; e++) {
+      // day 0: first trading day on or after the event date
+      let lo = 0;
+      let hi = days;
+      const key = evInt[e]!;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (dateInts[mid]! < key) lo = mid + 1;
+        else hi = mid;
+      }
+      const d0 = lo;
+      const s = d0 - gap - estimation;
+      const t = d0 - gap - 1;
+      if (s < 1 || d0 >= days) continue;
+      const L = t - s + 1;
+      let sx = 0;
+      let sy = 0;
+      for (let k = s; k <= t; k++) {
+        sx += mret[k]!;
+        sy += ret[k]!;
+      }
+      const mx = sx / L;
+      const my = sy / L;
+      let sxx = 0;
+      let sxy = 0;
+      for (let k = s; k <= t; k++) {
+        const dx = mret[k]! - mx;
+        sxx += dx * dx;
+        sxy += dx * (ret[k]! - my);
+      }
+      const beta = sxy / sxx;
+      const alpha = my - beta * mx;
+      let ssr = 0;
+      for (let k = s; k <= t; k++) {
+        const r = ret[k]! - alpha - beta * mret[k]!;
+        ssr += r * r;
+      }
+      const df = L - 2;
+      const sigma2 = ssr / df;
+      const o = (i * ne + e) * nw;
+      for (let w = 0; w < nw; w++) {
+        const a = Math.max(0, d0 + WINDOWS[w]![0]);
+        const b = Math.min(days - 1, d0 + WINDOWS[w]![1]);
+        let car = 0;
+        for (let k = a; k <= b; k++) car += ret[k]! - alpha - beta * mret[k]!;
+        const n = b - a + 1;
+        const tt = car / Math.sqrt(n * sigma2);
+        out[o + w] = car;
+        tOut[o + w] = tt;
+        pOut[o + w] = twoSidedP(tt, df) ?? NaN;
+      }
+      ok++;
+    }
+  }
+  return ok;
+}
+
+export function figure5(opts: { tickers: number; events: number; days: number; reps: number }): FigureRow {
+  const inp = studyInputs(opts.tickers, opts.events, opts.days);
+  const size = opts.tickers * opts.events * WINDOWS.length;
+  const engineOut = new Float64Array(size).fill(NaN);
+  const refOut = new Float64Array(size).fill(NaN);
+  const tOut = new Float64Array(size);
+  const pOut = new Float64Array(size);
+  const engineTimes: number[] = [];
+  const refTimes: number[] = [];
+  let engineOk = 0;
+  let refOk = 0;
+  // warm-up of both (JIT), not measured
+  engineRun({ ...inp, tickers: Math.min(5, inp.tickers) }, engineOut);
+  referenceRun({ ...inp, tickers: Math.min(5, inp.tickers) }, refOut, tOut, pOut);
+  for (let r = 0; r < opts.reps; r++) {
+    let t0 = performance.now();
+    refOk = referenceRun(inp, refOut, tOut, pOut);
+    refTimes.push(performance.now() - t0);
+    t0 = performance.now();
+    engineOk = engineRun(inp, engineOut);
+    engineTimes.push(performance.now() - t0);
+  }
+  let maxDiff = 0;
+  for (let k = 0; k < size; k++) {
+    const d = Math.abs(engineOut[k]! - refOut[k]!);
+    if (d > maxDiff || Number.isNaN(d)) maxDiff = Number.isNaN(d) ? Infinity : d;
+  }
+  const engine = median(engineTimes);
+  const ref = median(refTimes);
+  return row({
+    id: '5',
+    name: `Event study ${opts.tickers} tickers × ${opts.events} events (market model, 120-day estimation, 5 windows)`,
+    value: fmtMs(engine),
+    valueRaw: engine,
+    baseline: `typed-array reference ${fmtMs(ref)}`,
+    baselineRaw: ref,
+    compared: engine / ref,
+    goal: { kind: 'ratio-max', max: 1.5, text: '≤ 1.5× reference time' },
+    notes: [
+      `median of ${opts.reps} reps, ${opts.days} trading days; engine = prepareBenchmark + prepareSeries per ticker + runEventStudy per pair`,
+      `results agree: max |CAR engine − CAR reference| = ${maxDiff.toExponential(1)}`,
+    ],
+    details: { engineMs: engineTimes, referenceMs: refTimes, studies: opts.tickers * opts.events, engineOk, referenceOk: refOk, maxCarDiff: maxDiff },
+  });
+}
