@@ -59,9 +59,11 @@ function eventIdsFor(ctx: CommandContext, count: number): (string | undefined)[]
 
 function findDuplicate(db: Db, ctx: CommandContext, id: string): CommandResult | null {
   if (!ctx.idempotencyKey) return null;
+  // Event ids of a keyed command are "<key>#0", "<key>#1", …: a range on the unique index finds them
+  // ('$' is the character after '#').
   const row = db.sqlite
-    .prepare('SELECT position, stream_id, stream_version FROM events WHERE event_id LIKE ? ESCAPE \'\\\' ORDER BY position')
-    .all(`${ctx.idempotencyKey.replace(/[\\%_]/g, (c) => `\\${c}`)}#%`) as { position: number; stream_id: string; stream_version: number }[];
+    .prepare('SELECT position, stream_id, stream_version FROM events WHERE event_id >= ? AND event_id < ? ORDER BY position')
+    .all(`${ctx.idempotencyKey}#`, `${ctx.idempotencyKey}$`) as { position: number; stream_id: string; stream_version: number }[];
   if (row.length === 0) return null;
   const last = row[row.length - 1]!;
   return {
