@@ -1,6 +1,8 @@
 // Sign-in: exchange the admin token for an HttpOnly, SameSite=Strict session cookie.
 import { adminToken, safeEqual, SESSION_COOKIE, sessionValue } from '@/lib/server/auth';
+import { AppError } from '@/lib/domain/errors';
 import { toResponse } from '@/lib/http';
+import { clientKey, retryAfterHeaders, takeToken } from '@/lib/server/rate-limit';
 
 function cookie(request: Request, value: string, maxAge: number): string {
   const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
@@ -20,6 +22,10 @@ async function readToken(request: Request): Promise<string> {
 
 export async function POST(request: Request) {
   try {
+    // Throttle guessing: a per-client token bucket (429 with Retry-After).
+    takeToken('signin', clientKey(request));
+    if (Number(request.headers.get('content-length') ?? 0) > 16 * 1024)
+      throw new AppError('too_large', 'token: the sign-in body must be at most 16 KB');
     const token = (await readToken(request)).trim();
     const isForm = !(request.headers.get('content-type') ?? '').includes('application/json');
     if (!token || !safeEqual(token, adminToken())) {
@@ -33,7 +39,7 @@ export async function POST(request: Request) {
     }
     return Response.json({ ok: true }, { headers });
   } catch (error) {
-    return toResponse(error);
+    return toResponse(error, retryAfterHeaders(error));
   }
 }
 

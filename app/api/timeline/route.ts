@@ -2,7 +2,10 @@ import { getDb } from '@/db/client';
 import { effectivePosition } from '@/db/queries/ledger';
 import { listEntries } from '@/db/queries/timeline';
 import { parseQuery, toResponse } from '@/lib/http';
+import { newEntryId, recordEntry } from '@/db/commands';
+import { commandRoute } from '@/lib/server/command-route';
 import { timelineQuery } from './schema';
+import { recordEntryBody } from './write-schema';
 
 export async function GET(request: Request) {
   try {
@@ -15,3 +18,13 @@ export async function GET(request: Request) {
     return toResponse(error);
   }
 }
+
+/** Record a new timeline entry (201 {id, version, position}). */
+export const POST = commandRoute({
+  body: recordEntryBody,
+  run: ({ db, body, ctx }) => {
+    const { id, reason, ...fields } = body;
+    return recordEntry(db, { id: id ?? newEntryId(fields.title), ...fields }, { ...ctx, reason: reason ?? null, expectedVersion: undefined });
+  },
+  location: (r) => `/api/timeline/${r.id}`,
+});

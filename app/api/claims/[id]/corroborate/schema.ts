@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import { cleanText } from '@/lib/domain/schemas';
+import type { Rules } from '@/lib/server/command-route';
+
+export const corroborateClaimBody = (r: Rules) =>
+  z
+    .object({
+      by: cleanText(200, 1),
+      reason: r.reason,
+      source: r.source,
+      on: r.date.optional(),
+      expectedVersion: r.expectedVersion,
+    })
+    .strict();

@@ -1,0 +1,134 @@
+// Smoke run of the benchmark (issue 8) with tiny sizes, so `npm run bench` cannot rot.
+// Covers: the synthetic-data builder and its refusals; figures 1, 2, 3 and 5 in-process; figures
+// 4 (CSV export vs sqlite3, RSS sampling) and 7 (autocannon) against a real production server.
+// Not covered here: figure 6 (Chromium + lightweight-charts page) — run `npm run bench -- --smoke`.
+// Asserts results (counts, agreement, numbers > 0), never timings.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '@/db/client';
+import { recordEntry } from '@/db/commands';
+import { entryFieldsSchema } from '@/lib/domain/schemas';
+import { figure1, figure2, figure3, figure5 } from '@/bench/in-process';
+import { figure4, figure7 } from '@/bench/http';
+import { pickImpactTarget } from '@/bench/run';
+import { listeningPid, type BenchServer } from '@/bench/server';
+import { buildSyntheticDb, isSyntheticDb, refuseReason, SYNTHETIC_BENCHMARK } from '@/bench/synthetic';
+import { startServer, type RealServer } from './real-server';
+import { tempDbFile, TEST_NOW } from './db';
+
+const dir = path.dirname(tempDbFile('bench-smoke'));
+const ledger = path.join(dir, 'ledger.db');
+const sqlite3 = spawnSync('sh', ['-c', 'command -v sqlite3'], { encoding: 'utf8' }).stdout.trim();
+
+beforeAll(() => {
+  buildSyntheticDb(ledger, { tickers: 3, years: 1, events: 40, seed: 7 });
+});
+
+afterAll(() => {
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('synthetic data', () => {
+  it('builds a labelled synthetic ledger through the command handlers', () => {
+    const db = openDatabase(ledger);
+    try {
+      expect(isSyntheticDb(db)).toBe(true);
+      const tickers = db.sqlite.prepare('SELECT symbol, role, name FROM tickers ORDER BY symbol').all() as { symbol: string; role: string; name: string }[];
+      expect(tickers.map((t) => t.symbol)).toEqual(['SYN001', 'SYN002', 'SYN003', SYNTHETIC_BENCHMARK]);
+      expect(tickers.find((t) => t.symbol === SYNTHETIC_BENCHMARK)!.role).toBe('benchmark');
+      expect(tickers[0]!.name).toBe('Synthetic 001 (random walk)');
+      expect((db.sqlite.prepare('SELECT count(*) AS n FROM price_bars').get() as { n: number }).n).toBe(4 * 252);
+      const entries = db.sqlite.prepare('SELECT title, narrative FROM timeline_entries').all() as { title: string; narrative: string }[];
+      expect(entries).toHaveLength(40);
+      expect(entries.every((e) => e.title.startsWith('[synthetic]'))).toBe(true);
+      expect(new Set(entries.map((e) => e.narrative)).size).toBe(5);
+      const actors = db.sqlite.prepare(`SELECT DISTINCT json_extract(metadata, '$.actor') AS a FROM events`).all() as { a: string }[];
+      expect(actors).toEqual([{ a: 'synthetic' }]);
+    } finally {
+      db.sqlite.close();
+    }
+  });
+
+  it('refuses the default database, a database with real events, and a second build', () => {
+    expect(refuseReason('data/impactline.db')).toMatch(/default database/);
+    const real = tempDbFile('real');
+    const db = openDatabase(real);
+    const fields = entryFieldsSchema.parse({ date: '2025-01-27', kind: 'market', title: 'A real entry', summary: '', narrative: 'other' });
+    recordEntry(db, { id: 'real-entry', ...fields }, { actor: 'api', now: TEST_NOW });
+    db.sqlite.close();
+    expect(refuseReason(real)).toMatch(/non-synthetic/);
+    expect(() => buildSyntheticDb(real, { tickers: 1, years: 1, events: 1 })).toThrow(/non-synthetic/);
+    expect(refuseReason(ledger)).toMatch(/already holds a synthetic ledger/);
+  });
+});
+
+describe('in-process figures (tiny sizes)', () => {
+  it('figure 1: command append vs raw one-row transaction', () => {
+    const r = figure1(dir, { reps: 5, batch: 5 });
+    expect(r.valueRaw).toBeGreaterThan(0);
+    expect(r.baselineRaw).toBeGreaterThan(0);
+    expect(r.details.timelineEntries).toBe(5 + 5 * 5);
+    expect(r.details.rawEvents).toBe(5 + 5 * 5);
+    expect(r.met).not.toBeNull();
+  });
+
+  it('figure 2: bulk import vs raw batched insert', () => {
+    const { row, dbFile, symbols } = figure2(dir, { tickers: 3, days: 120 });
+    expect(symbols).toEqual(['SYN001', 'SYN002', 'SYN003']);
+    expect(row.details).toMatchObject({ bars: 360, cmdRows: 360, rawRows: 360, inserted: 360, ledgerEvents: 3 });
+    expect(row.compared).toBeGreaterThan(0);
+    expect(fs.existsSync(dbFile)).toBe(true);
+  });
+
+  it('figure 3: projection rebuild vs raw scan', () => {
+    const r = figure3(ledger, { reps: 2 });
+    expect(r.details.events).toBe(r.details.scannedRows);
+    expect(r.details.entries).toBe(40);
+    expect(r.details.bars).toBe(4 * 252);
+    expect(r.compared).toBeGreaterThan(0);
+  });
+
+  it('figure 5: event-study engine agrees with the typed-array reference', () => {
+    const r = figure5({ tickers: 6, events: 4, days: 300, reps: 2 });
+    expect(r.details.engineOk).toBe(24);
+    expect(r.details.referenceOk).toBe(24);
+    expect(r.details.maxCarDiff as number).toBeLessThan(1e-9);
+    expect(r.compared).toBeGreaterThan(0);
+  });
+});
+
+describe('HTTP figures against a real server (tiny sizes)', () => {
+  let server: RealServer | null = null;
+  let bench: BenchServer;
+  beforeAll(async () => {
+    server = await startServer({ dbFile: ledger, token: 'bench-smoke-token-0123456789abcdef' });
+    bench = { url: server.url, port: server.port, pid: listeningPid(server.port, server.child.pid!) ?? server.child.pid!, log: server.log, stop: server.stop };
+  }, 900_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it.skipIf(!sqlite3)('figure 4: CSV export vs sqlite3, with the server RSS sampled', async () => {
+    const [throughput, rss] = await figure4(bench, ledger, { reps: 1, sqlite3 });
+    expect(throughput!.details.rows).toBe(4 * 252);
+    expect(throughput!.details.sqlRows).toBe(4 * 252);
+    expect(throughput!.compared).toBeGreaterThan(0);
+    expect(rss!.details.samples as number).toBeGreaterThan(0);
+    expect(Number.isFinite(rss!.valueRaw)).toBe(true);
+  });
+
+  it('figure 7: autocannon on /api/timeline and /api/impacts', async () => {
+    const target = pickImpactTarget(ledger);
+    const rows = await figure7(bench, { timeline: '/api/timeline', impacts: `/api/impacts?event=${target.id}&tickers=${target.ticker}&benchmark=${SYNTHETIC_BENCHMARK}` }, { connections: 2, seconds: 1 });
+    expect(rows.map((r) => r.id)).toEqual(['7a', '7b']);
+    for (const r of rows) {
+      const result = r.details.result as { ok: number; non2xx: number; errors: number };
+      expect(result.ok).toBeGreaterThan(0);
+      expect(result.non2xx).toBe(0);
+      expect(result.errors).toBe(0);
+      expect(r.valueRaw).toBeGreaterThanOrEqual(0);
+    }
+  }, 60_000);
+});

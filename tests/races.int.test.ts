@@ -1,0 +1,190 @@
+// Races against a real server and SQLite file: 16 concurrent clients × 200 commands on 20 shared
+// streams, each with the expectedVersion it last saw. Every acknowledged write must be in the
+// ledger exactly once, every refusal must be a 409, stream versions and global positions must be
+// gapless, and replaying the ledger must reproduce the live projections.
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectionChecksums } from '@/db/checksums';
+import { openDatabase } from '@/db/client';
+import { rebuildProjections } from '@/db/projections';
+import { startServer, type RealServer } from './real-server';
+import { tempDbFile } from './db';
+
+const TOKEN = 'races-admin-token-0123456789';
+const CLIENTS = 16;
+const COMMANDS = 200;
+const ENTRY_STREAMS = 14;
+const CLAIM_STREAMS = 6;
+
+let server: RealServer;
+let dbFile: string;
+
+type Ack = { key: string; correlation: string; stream: string; version: number; position: number };
+type Outcome = { acks: Ack[]; conflicts: number; others: { status: number; body: string }[]; retries: number; retryMismatches: number };
+
+async function post(pathname: string, body: unknown, key: string) {
+  const res = await fetch(`${server.url}${pathname}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'idempotency-key': key },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, correlation: res.headers.get('x-correlation-id') ?? '', text, json: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+const source = (n: string) => ({ title: `Source ${n}`, url: `https://example.com/${n}` });
+
+beforeAll(async () => {
+  dbFile = tempDbFile('races');
+  server = await startServer({ dbFile, token: TOKEN });
+}, 400_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+describe('concurrent writers with expectedVersion', () => {
+  it('serves security headers on pages and API responses', async () => {
+    for (const pathname of ['/', '/signin', '/api/health']) {
+      const res = await fetch(`${server.url}${pathname}`);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      expect(csp, pathname).toContain("frame-ancestors 'none'");
+      expect(csp, pathname).not.toContain('unsafe-eval');
+      expect(res.headers.get('x-content-type-options'), pathname).toBe('nosniff');
+      expect(res.headers.get('x-frame-options'), pathname).toBe('DENY');
+      expect(res.headers.get('referrer-policy'), pathname).toBeTruthy();
+    }
+    const write = await fetch(`${server.url}/api/timeline`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(write.status).toBe(401);
+    expect(write.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(write.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('acknowledges each write exactly once, refuses the rest with 409, and leaves no gaps', async () => {
+    // 20 shared streams: 14 entries and 6 claims, created through the API.
+    const streams: { kind: 'entry' | 'claim'; id: string }[] = [];
+    for (let i = 0; i < ENTRY_STREAMS; i++) {
+      const r = await post('/api/timeline', { date: '2025-01-27', kind: 'market', title: `Race entry ${i}`, summary: '', narrative: 'other', sources: [source(`e${i}`)] }, `setup-entry-${i}`);
+      expect(r.status, r.text).toBe(201);
+      streams.push({ kind: 'entry', id: String(r.json.id) });
+    }
+    for (let i = 0; i < CLAIM_STREAMS; i++) {
+      const r = await post('/api/claims', { asserted_on: '2025-01-27', subject: `Race claim ${i}`, metric: 'other', value: 1, unit: 'USD', scope: 'test', claimant: 'Race', narrative: 'other', sources: [source(`c${i}`)] }, `setup-claim-${i}`);
+      expect(r.status, r.text).toBe(201);
+      streams.push({ kind: 'claim', id: String(r.json.id) });
+    }
+
+    const started = Date.now();
+    const client = async (c: number): Promise<Outcome> => {
+      const seen = new Map<string, number>(streams.map((s) => [s.id, 1]));
+      const out: Outcome = { acks: [], conflicts: 0, others: [], retries: 0, retryMismatches: 0 };
+      let last: { path: string; body: unknown; key: string; json: Record<string, unknown> } | null = null;
+      let reapply: (typeof streams)[number] | null = null;
+      for (let n = 0; n < COMMANDS; n++) {
+        // Every 40th command re-sends the previous acknowledged request with its key: a client retry.
+        if (n % 40 === 39 && last) {
+          const again = await post(last.path, last.body, last.key);
+          out.retries++;
+          if (again.status !== 201 || JSON.stringify(again.json) !== JSON.stringify(last.json)) out.retryMismatches++;
+          continue;
+        }
+        // After a 409 the client re-applies its change on the same stream with the version it was told.
+        const stream: (typeof streams)[number] = reapply ?? streams[(c * 7 + n * 13) % streams.length]!;
+        reapply = null;
+        const expectedVersion = seen.get(stream.id)!;
+        const tag = `c${c}-n${n}`;
+        const key = `race-${tag}`;
+        let pathname: string;
+        let body: unknown;
+        if (stream.kind === 'entry') {
+          if (n % 3 === 0) {
+            pathname = `/api/timeline/${stream.id}/sources`;
+            body = { source: source(tag), reason: `race ${tag}`, expectedVersion };
+          } else {
+            pathname = `/api/timeline/${stream.id}/amend`;
+            body = { changes: { summary: `edited by ${tag}` }, reason: `race ${tag}`, expectedVersion };
+          }
+        } else if (n % 2 === 0) {
+          pathname = `/api/claims/${stream.id}/dispute`;
+          body = { by: `Client ${c}`, argument: `argument ${tag}`, reason: `race ${tag}`, source: source(tag), on: '2025-02-01', expectedVersion };
+        } else {
+          pathname = `/api/claims/${stream.id}/revise`;
+          body = { value: c * 1000 + n + 2, reason: `race ${tag}`, source: source(tag), on: '2025-02-01', expectedVersion };
+        }
+        const res = await post(pathname, body, key);
+        if (res.status === 201) {
+          const version = Number(res.json.version);
+          out.acks.push({ key, correlation: res.correlation, stream: stream.id, version, position: Number(res.json.position) });
+          seen.set(stream.id, version);
+          last = { path: pathname, body, key, json: res.json };
+        } else if (res.status === 409) {
+          out.conflicts++;
+          seen.set(stream.id, Number(res.json.current_version));
+          reapply = stream;
+        } else out.others.push({ status: res.status, body: res.text.slice(0, 300) });
+      }
+      return out;
+    };
+    const outcomes = await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+    const elapsed = Date.now() - started;
+    const acks = outcomes.flatMap((o) => o.acks);
+    const conflicts = outcomes.reduce((s, o) => s + o.conflicts, 0);
+    const others = outcomes.flatMap((o) => o.others);
+    const retries = outcomes.reduce((s, o) => s + o.retries, 0);
+    console.log(`[races] ${CLIENTS}×${COMMANDS} commands in ${elapsed} ms: ${acks.length} acknowledged, ${conflicts} conflicts (409), ${retries} idempotent retries, ${others.length} other`);
+    fs.writeFileSync(path.join('test-results', 'races-figures.json'), JSON.stringify({ clients: CLIENTS, commands: CLIENTS * COMMANDS, acknowledged: acks.length, conflicts, retries, other: others.length, ms: elapsed }, null, 2));
+
+    expect(others, JSON.stringify(others.slice(0, 3))).toEqual([]);
+    expect(outcomes.reduce((s, o) => s + o.retryMismatches, 0)).toBe(0);
+    expect(acks.length + conflicts + retries).toBe(CLIENTS * COMMANDS);
+    expect(acks.length).toBeGreaterThan(100);
+    expect(conflicts).toBeGreaterThan(0);
+
+    await server.stop();
+    const db = openDatabase(dbFile);
+    // Every acknowledged write is in the ledger exactly once, where the server said it was.
+    const rows = db.sqlite.prepare("SELECT position, event_id, stream_id, stream_version, json_extract(metadata, '$.correlation_id') AS correlation FROM events WHERE event_id LIKE 'race-%'").all() as {
+      position: number;
+      event_id: string;
+      stream_id: string;
+      stream_version: number;
+      correlation: string;
+    }[];
+    const byKey = new Map<string, typeof rows>();
+    for (const r of rows) {
+      const key = r.event_id.replace(/#\d+$/, '');
+      byKey.set(key, [...(byKey.get(key) ?? []), r]);
+    }
+    expect(byKey.size).toBe(acks.length);
+    for (const ack of acks) {
+      const found = byKey.get(ack.key);
+      expect(found, ack.key).toHaveLength(1);
+      expect(found![0]!.position).toBe(ack.position);
+      expect(found![0]!.stream_version).toBe(ack.version);
+      expect(found![0]!.correlation).toBe(ack.correlation);
+    }
+    // Global positions 1..N without gaps; per-stream versions 1..n without gaps or duplicates.
+    const { n, lo, hi } = db.sqlite.prepare('SELECT count(*) AS n, min(position) AS lo, max(position) AS hi FROM events').get() as { n: number; lo: number; hi: number };
+    expect(lo).toBe(1);
+    expect(hi).toBe(n);
+    const streamsBad = db.sqlite
+      .prepare('SELECT stream_id, count(*) AS n, count(DISTINCT stream_version) AS d, max(stream_version) AS mx, min(stream_version) AS mn FROM events GROUP BY stream_id HAVING n != d OR mx != n OR mn != 1')
+      .all();
+    expect(streamsBad).toEqual([]);
+    for (const s of streams) {
+      const prefix = s.kind === 'entry' ? 'entry-' : 'claim-';
+      const count = (db.sqlite.prepare('SELECT count(*) AS n FROM events WHERE stream_id = ?').get(`${prefix}${s.id}`) as { n: number }).n;
+      expect(count).toBe(1 + acks.filter((a) => a.stream === s.id).length);
+    }
+    // Replaying the ledger on a copy equals the live projections.
+    const live = projectionChecksums(db);
+    const copyFile = `${dbFile}.copy`;
+    await db.sqlite.backup(copyFile);
+    db.sqlite.close();
+    const copy = openDatabase(copyFile);
+    rebuildProjections(copy);
+    expect(projectionChecksums(copy)).toEqual(live);
+    copy.sqlite.close();
+  }, 240_000);
+});
