@@ -46,7 +46,8 @@ export function toResponse(error: unknown, headers?: HeadersInit): Response {
 
 /** Parse URLSearchParams with a zod object schema; unknown parameters are refused by name. */
 export function parseQuery<S extends z.ZodObject>(schema: S, params: URLSearchParams): z.infer<S> {
-  const raw: Record<string, string | string[]> = {};
+  // A null-prototype object: "__proto__" and friends become ordinary keys that zod refuses as unknown.
+  const raw: Record<string, string | string[]> = Object.create(null);
   for (const key of new Set(params.keys())) {
     const all = params.getAll(key);
     raw[key] = all.length > 1 ? all : all[0]!;

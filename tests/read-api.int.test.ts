@@ -158,3 +158,14 @@ describe('write auth', () => {
     expect(() => requireWriter(new Request('http://localhost/api/x', { headers: { cookie, host: 'localhost', origin: 'http://evil.example' } }))).toThrow(/may not write/);
   });
 });
+
+describe('hostile query strings and headers', () => {
+  it('refuses __proto__ as an unknown parameter and survives malformed cookies and origins', async () => {
+    const res = await timelineGET(url('/api/timeline?__proto__=x'));
+    expect(res.status).toBe(400);
+    expect(((await res.json()) as { message: string }).message).toContain('__proto__');
+    expect(currentActor(new Request('http://localhost/api/x', { headers: { cookie: 'impactline_session=%E0%A4%A' } }))).toBeNull();
+    const cookie = `impactline_session=${sessionValue()}`;
+    expect(() => requireWriter(new Request('http://localhost/api/x', { headers: { cookie, host: 'localhost', origin: 'null' } }))).toThrow(/may not write/);
+  });
+});

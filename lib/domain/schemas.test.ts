@@ -33,3 +33,13 @@ describe('boundary schemas', () => {
     expect(entryFieldsSchema.safeParse({ ...base, title: 'ok', date: '2025-02-30' }).success).toBe(false);
   });
 });
+
+describe('amendment changes', () => {
+  it('keep absent lists absent instead of defaulting them to empty', async () => {
+    const { entryChangesSchema } = await import('./schemas');
+    const parsed = entryChangesSchema.parse({ title: 'New title' });
+    expect(parsed).toEqual({ title: 'New title' });
+    expect(entryChangesSchema.safeParse({}).success).toBe(false);
+    expect(entryChangesSchema.safeParse({ sources: [] }).success).toBe(false);
+  });
+});

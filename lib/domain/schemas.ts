@@ -92,24 +92,35 @@ const symbol = z
   .max(20)
   .regex(/^[A-Za-z0-9^.\-=]+$/, { message: 'must be a ticker symbol (letters, digits, ^ . - =)' });
 
+// The entry's fields without defaults: shared by the record schema (which adds defaults) and the
+// amend schema (where an absent list must stay absent, not become []).
+const entryShape = {
+  date: isoDate,
+  time_utc: timeUtc.optional(),
+  kind: z.enum(KINDS),
+  title: cleanText(200, 1),
+  summary: cleanText(4000),
+  narrative: z.enum(NARRATIVE_IDS),
+  entities: z.array(cleanText(200, 1)).max(100),
+  tickers: z.array(symbol).max(100),
+  figures: z.array(figureSchema).max(100),
+  sources: z.array(sourceSchema).max(100),
+  confidence: z.enum(['verified', 'reported']).optional(),
+};
+
 export const entryFieldsSchema = z
   .object({
-    date: isoDate,
-    time_utc: timeUtc.optional(),
-    kind: z.enum(KINDS),
-    title: cleanText(200, 1),
-    summary: cleanText(4000),
-    narrative: z.enum(NARRATIVE_IDS),
-    entities: z.array(cleanText(200, 1)).max(100).default([]),
-    tickers: z.array(symbol).max(100).default([]),
-    figures: z.array(figureSchema).max(100).default([]),
-    sources: z.array(sourceSchema).max(100).default([]),
-    confidence: z.enum(['verified', 'reported']).optional(),
+    ...entryShape,
+    entities: entryShape.entities.default([]),
+    tickers: entryShape.tickers.default([]),
+    figures: entryShape.figures.default([]),
+    sources: entryShape.sources.default([]),
   })
   .strict();
 export type EntryFields = z.infer<typeof entryFieldsSchema>;
 
-export const entryChangesSchema = entryFieldsSchema
+export const entryChangesSchema = z
+  .object(entryShape)
   .omit({ sources: true })
   .partial()
   .strict()

@@ -33,7 +33,12 @@ function cookieValue(request: Request, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return null; // a malformed cookie is no session
+    }
   }
   return null;
 }
@@ -60,8 +65,16 @@ export function requireWriter(request: Request): Actor {
   if (actor.via === 'session') {
     const origin = request.headers.get('origin');
     const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-    if (origin && host && new URL(origin).host !== host)
-      throw new AppError('forbidden', `origin ${origin} may not write to this server`);
+    if (origin && host && originHost(origin) !== host)
+      throw new AppError('forbidden', `origin ${origin.slice(0, 100)} may not write to this server`);
   }
   return actor;
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return null; // "null" or malformed: never this host
+  }
 }
