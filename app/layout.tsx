@@ -1,6 +1,8 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { Providers } from '@/components/providers';
+import { SignOutButton } from '@/components/ui/sign-out-button';
+import { isEditor } from '@/lib/server/session';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -10,7 +12,8 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const editor = await isEditor();
   return (
     <html lang="en">
       <body>
@@ -26,7 +29,14 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/narratives">Narratives</Link>
             <Link href="/ledger">Ledger</Link>
             <Link href="/import">Import prices</Link>
-            <Link href="/signin">Sign in</Link>
+            {editor ? (
+              <>
+                <Link href="/record">Record event</Link>
+                <SignOutButton />
+              </>
+            ) : (
+              <Link href="/signin">Sign in</Link>
+            )}
           </nav>
         </header>
         <Providers>

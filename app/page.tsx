@@ -4,6 +4,7 @@ import { Dashboard } from '@/components/dashboard/dashboard';
 import { getDb } from '@/db/client';
 import { listNarratives } from '@/db/queries/market';
 import { prefetchDashboard } from '@/lib/server/prefetch';
+import { isEditor } from '@/lib/server/session';
 import { parseViewState } from '@/lib/view-state';
 import './dashboard.css';
 
@@ -22,7 +23,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
       <p className="muted intro">What happened, what each side claimed it cost, and how the market moved. Click an event for its sources and event-study statistics.</p>
       <HydrationBoundary state={dehydrate(client)}>
         <Suspense fallback={<p className="muted">Loading dashboard…</p>}>
-          <Dashboard narratives={listNarratives(db)} />
+          <Dashboard narratives={listNarratives(db)} editor={await isEditor()} />
         </Suspense>
       </HydrationBoundary>
     </section>

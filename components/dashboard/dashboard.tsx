@@ -20,7 +20,7 @@ import { TICKER_COLORS, TimelineChart, type MarkerStat } from './timeline-chart'
 const MODE_LABELS: Record<Mode, string> = { price: 'Price', rebased: 'Rebased to 100', car: 'Cumulative abnormal return' };
 const KIND_LABEL: Record<string, string> = { release: '▲ release', claim: '● claim', market: '◆ market', report: '■ report', policy: '✚ policy', corporate: '★ corporate' };
 
-export function Dashboard({ narratives }: { narratives: NarrativeView[] }) {
+export function Dashboard({ narratives, editor = false }: { narratives: NarrativeView[]; editor?: boolean }) {
   const searchParams = useSearchParams();
   const pathname = usePathname();
   const queryClient = useQueryClient();
@@ -280,7 +280,7 @@ export function Dashboard({ narratives }: { narratives: NarrativeView[] }) {
         {view.event ? (
           <aside className="event-panel" aria-label="Selected event">
             {selected || timeline.isPending ? (
-              <EventDetail id={view.event} tickers={view.tickers} clock={clock} variant="panel" onClose={() => select(null)} pageHref={`/events/${encodeURIComponent(view.event)}${serializeViewState({ ...view, event: null, from: null, to: null })}`} />
+              <EventDetail id={view.event} tickers={view.tickers} clock={clock} variant="panel" onClose={() => select(null)} editHref={editor ? `/entries/${encodeURIComponent(view.event)}/edit` : undefined} pageHref={`/events/${encodeURIComponent(view.event)}${serializeViewState({ ...view, event: null, from: null, to: null })}`} />
             ) : (
               <div role="status">
                 <p>

@@ -18,6 +18,8 @@ type Props = {
   variant: 'panel' | 'page';
   onClose?: () => void;
   pageHref?: string;
+  /** Shown to signed-in editors only. */
+  editHref?: string;
   children?: React.ReactNode;
 };
 
@@ -26,7 +28,7 @@ function figureText(f: { value: number | null; value_text?: string; unit: string
   return `${v} ${f.unit}`;
 }
 
-export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, children }: Props) {
+export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, editHref, children }: Props) {
   const entry = useEntry(id, clock);
   const impacts = useImpacts(eventImpactParams(id, tickers, clock));
   const claims = useClaims(clock);
@@ -81,6 +83,11 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ch
         <dd>{e.status} · version {e.version}</dd>
       </dl>
       {children}
+      {editHref ? (
+        <p>
+          <Link href={editHref}>Edit this entry</Link> <span className="muted small">(amend, add a source, retract, change its claims)</span>
+        </p>
+      ) : null}
       <p className="summary">{e.summary}</p>
 
       {e.figures.length > 0 ? (

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { EventPage } from '@/components/events/event-page';
 import { getDb } from '@/db/client';
 import { getEntry } from '@/db/queries/timeline';
+import { isEditor } from '@/lib/server/session';
 import { parseViewState } from '@/lib/view-state';
 import '../../dashboard.css';
 
@@ -28,7 +29,7 @@ export default async function Page({ params, searchParams }: Props) {
       <p>
         <Link href={`/?event=${encodeURIComponent(id)}`}>← Back to the timeline</Link>
       </p>
-      <EventPage id={id} tickers={view.tickers} asOf={view.asOf} position={view.position} />
+      <EventPage id={id} tickers={view.tickers} asOf={view.asOf} position={view.position} editable={await isEditor()} />
     </section>
   );
 }
