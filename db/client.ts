@@ -25,6 +25,8 @@ export function checkDatabaseLocation(file: string): void {
     throw new DatabaseLocationError(
       `Database folder "${dir}" does not exist. Create it, or point IMPACTLINE_DB at a file in an existing folder.`,
     );
+  if (!fs.statSync(dir).isDirectory())
+    throw new DatabaseLocationError(`Database folder "${dir}" is not a folder. Point IMPACTLINE_DB at a file in a folder.`);
   try {
     fs.accessSync(dir, fs.constants.W_OK);
     if (fs.existsSync(file)) fs.accessSync(file, fs.constants.R_OK | fs.constants.W_OK);
