@@ -169,3 +169,21 @@ describe('hostile query strings and headers', () => {
     expect(() => requireWriter(new Request('http://localhost/api/x', { headers: { cookie, host: 'localhost', origin: 'null' } }))).toThrow(/may not write/);
   });
 });
+
+describe('cached reads', () => {
+  it('answer identical bytes for the same request and follow every write at once', async () => {
+    const { recordEntry } = await import('@/db/commands');
+    const first = await (await timelineGET(url('/api/timeline?narrative=other'))).text();
+    expect(await (await timelineGET(url('/api/timeline?narrative=other'))).text()).toBe(first);
+    const before = (JSON.parse(first) as { entries: unknown[]; position: number });
+    recordEntry(
+      db,
+      { id: 'cache-check', date: '2025-01-15', kind: 'report', title: 'Cache check', summary: '', narrative: 'other', entities: [], tickers: [], figures: [], sources: [] },
+      { actor: 'test', now: TEST_NOW },
+    );
+    const after = (await (await timelineGET(url('/api/timeline?narrative=other'))).json()) as { entries: { id: string }[]; position: number };
+    expect(after.position).toBe(before.position + 1);
+    expect(after.entries.map((e) => e.id)).toContain('cache-check');
+    expect(after.entries).toHaveLength(before.entries.length + 1);
+  });
+});

@@ -2,6 +2,7 @@
 // QueryClient under the same keys the client hooks use, then dehydrated into the page.
 import { QueryClient } from '@tanstack/react-query';
 import type { Db } from '@/db/client';
+import { cachedJson } from '@/db/queries/cache';
 import { computeImpacts } from '@/db/queries/impacts';
 import { effectivePosition } from '@/db/queries/ledger';
 import { listBars, listTickers, tickerExists } from '@/db/queries/market';
@@ -20,10 +21,9 @@ export function prefetchDashboard(db: Db, tickers: string[], clock: ClockKey): Q
   if (primary && tickerExists(db, primary)) {
     const params = markerImpactParams(primary, clock);
     try {
-      client.setQueryData(
-        queryKeys.impacts(params),
-        computeImpacts(db, { tickers: [primary], windows: params.windows, asOf: clock.asOf, position: clock.position }),
-      );
+      const key = `dashboard-markers:${primary}:${clock.asOf}:${clock.position}`;
+      const json = cachedJson(db, key, () => computeImpacts(db, { tickers: [primary], windows: params.windows, asOf: clock.asOf, position: clock.position }));
+      client.setQueryData(queryKeys.impacts(params), JSON.parse(json));
     } catch {
       // The client will fetch and show the error itself.
     }

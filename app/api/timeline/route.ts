@@ -1,4 +1,5 @@
 import { getDb } from '@/db/client';
+import { cachedJson, jsonResponse } from '@/db/queries/cache';
 import { effectivePosition } from '@/db/queries/ledger';
 import { listEntries } from '@/db/queries/timeline';
 import { parseQuery, toResponse } from '@/lib/http';
@@ -9,11 +10,11 @@ import { recordEntryBody } from './write-schema';
 
 export async function GET(request: Request) {
   try {
-    const query = parseQuery(timelineQuery, new URL(request.url).searchParams);
+    const url = new URL(request.url);
+    const query = parseQuery(timelineQuery, url.searchParams);
     const db = getDb();
     const clock = { asOf: query.asOf, position: query.position };
-    const entries = listEntries(db, query, clock);
-    return Response.json({ position: effectivePosition(db, clock), entries });
+    return jsonResponse(cachedJson(db, `timeline:${url.search}`, () => ({ position: effectivePosition(db, clock), entries: listEntries(db, query, clock) })));
   } catch (error) {
     return toResponse(error);
   }
