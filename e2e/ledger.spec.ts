@@ -1,12 +1,18 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, pagesTest as test } from './fixtures';
 
-test('the ledger pages by position: first page, newer, older', async ({ ledger, page }) => {
+// Other specs write to the shared e2e ledger, so read its latest position instead of assuming the seed's 105.
+async function latest(request: import('@playwright/test').APIRequestContext): Promise<number> {
+  return ((await (await request.get('/api/health')).json()) as { position: number }).position;
+}
+
+test('the ledger pages by position: first page, newer, older', async ({ ledger, page, request }) => {
+  const position = await latest(request);
   await ledger.goto();
   await expect(ledger.rows()).toHaveCount(25);
   await expect(ledger.rows().first()).toContainText('#1');
   await expect(ledger.rows().first()).toContainText('NarrativeDefined');
-  await expect(page.getByTestId('latest-position')).toHaveText('105');
+  await expect(page.getByTestId('latest-position')).toHaveText(String(position));
   await ledger.pager().getByRole('link', { name: 'Newer →' }).click();
   await expect(page).toHaveURL(/after=25/);
   await expect(ledger.rows().first()).toContainText('#26');
@@ -46,12 +52,13 @@ test('a row expands to its JSON, and links to the dashboard at its position', as
   await expect(page).toHaveURL(/\/\?position=93$/);
 });
 
-test('live: new events appended elsewhere show up without a reload', async ({ ledger, page }) => {
+test('live: new events appended elsewhere show up without a reload', async ({ ledger, page, request }) => {
+  const position = await latest(request);
   await ledger.goto();
   // Another writer appends two events: the poll (after=latest) reports the new latest position.
-  await page.route(/\/api\/ledger\?after=105&limit=1$/, (route) => route.fulfill({ json: { position: 107, events: [] } }));
+  await page.route(new RegExp(`/api/ledger\\?after=${position}&limit=1$`), (route) => route.fulfill({ json: { position: position + 2, events: [] } }));
   await expect(page.getByRole('status').filter({ hasText: '2 new events since this page loaded' })).toBeVisible({ timeout: 15_000 });
-  await expect(page.getByTestId('latest-position')).toHaveText('107');
+  await expect(page.getByTestId('latest-position')).toHaveText(String(position + 2));
 });
 
 test('axe finds no serious or critical violations on /ledger', async ({ ledger, page }) => {
