@@ -32,6 +32,9 @@ function record(name, passed, failed, ok) {
   rows.push({ name, passed, failed });
 }
 
+// Debian's Chromium and sqlite3 CLI, installed when missing (see the script).
+const toolsOk = run(process.execPath, [path.join(root, 'scripts', 'ensure-test-tools.mjs')]);
+
 let ok = run(bin('tsc'), ['--noEmit', '-p', '.']);
 record('typecheck', ok ? 1 : 0, ok ? 0 : 1, ok);
 
@@ -48,8 +51,7 @@ for (const project of ['unit', 'int']) {
 
 const e2eOut = path.join(results, 'e2e.json');
 fs.rmSync(e2eOut, { force: true });
-ok = run(process.execPath, [path.join(root, 'scripts', 'ensure-chromium.mjs')]);
-if (ok) ok = run(bin('playwright'), ['test']);
+ok = toolsOk && run(bin('playwright'), ['test']);
 const e2e = readJson(e2eOut);
 record('e2e', e2e?.stats?.expected ?? 0, (e2e?.stats?.unexpected ?? 0) + (e2e?.stats?.flaky ?? 0), ok && e2e !== null);
 

@@ -110,7 +110,9 @@ describe('HTTP figures against a real server (tiny sizes)', () => {
     await server?.stop();
   });
 
-  it.skipIf(!sqlite3)('figure 4: CSV export vs sqlite3, with the server RSS sampled', async () => {
+  it('figure 4: CSV export vs sqlite3, with the server RSS sampled', async () => {
+    // npm test installs the sqlite3 CLI first (scripts/ensure-test-tools.mjs); missing means a broken setup.
+    expect(sqlite3, 'the sqlite3 command-line tool is required (apt-get install sqlite3)').not.toBe('');
     const [throughput, rss] = await figure4(bench, ledger, { reps: 1, sqlite3 });
     expect(throughput!.details.rows).toBe(4 * 252);
     expect(throughput!.details.sqlRows).toBe(4 * 252);
