@@ -228,17 +228,7 @@ export function TimelineChart(props: Props) {
           </text>
           {zeroLine ? <line x1={0} x2={innerW} y1={y(0)} y2={y(0)} stroke="#8a94a3" strokeDasharray="3 3" /> : null}
           {/* x axis under the price chart */}
-          <g transform={`translate(0,${priceH})`}>
-            <line x1={0} x2={innerW} stroke="#9aa3af" />
-            {xTicks.map((t) => (
-              <g key={`x${t.getTime()}`} transform={`translate(${x(t)},0)`}>
-                <line y2={4} stroke="#9aa3af" />
-                <text y={15} textAnchor="middle" className="axis-label">
-                  {tickFormat(t)}
-                </text>
-              </g>
-            ))}
-          </g>
+          <TimeAxis y={priceH} width={innerW} ticks={xTicks} x={x} format={tickFormat} />
 
           <g ref={plotRef} className="plot">
             <rect x={0} y={0} width={innerW} height={lanesTop + lanesH - margin.top} fill="transparent"
@@ -327,17 +317,7 @@ export function TimelineChart(props: Props) {
             </text>
           ))}
           {/* x axis under the lanes */}
-          <g transform={`translate(0,${lanesTop - margin.top + lanesH})`}>
-            <line x1={0} x2={innerW} stroke="#9aa3af" />
-            {xTicks.map((t) => (
-              <g key={`xl${t.getTime()}`} transform={`translate(${x(t)},0)`}>
-                <line y2={4} stroke="#9aa3af" />
-                <text y={15} textAnchor="middle" className="axis-label">
-                  {tickFormat(t)}
-                </text>
-              </g>
-            ))}
-          </g>
+          <TimeAxis y={lanesTop - margin.top + lanesH} width={innerW} ticks={xTicks} x={x} format={tickFormat} />
 
           {/* context strip with brush */}
           <g transform={`translate(0,${contextTop - margin.top})`}>
@@ -371,6 +351,23 @@ export function TimelineChart(props: Props) {
       ) : null}
       {emptyMessage ? <div className="chart-empty" role="status">{emptyMessage}</div> : null}
     </div>
+  );
+}
+
+/** A bottom time axis: d3 chose the ticks and their format; React draws them. */
+function TimeAxis({ y, width, ticks, x, format }: { y: number; width: number; ticks: Date[]; x: (d: Date) => number; format: (d: Date) => string }) {
+  return (
+    <g transform={`translate(0,${y})`}>
+      <line x1={0} x2={width} stroke="#9aa3af" />
+      {ticks.map((t) => (
+        <g key={t.getTime()} transform={`translate(${x(t)},0)`}>
+          <line y2={4} stroke="#9aa3af" />
+          <text y={15} textAnchor="middle" className="axis-label">
+            {format(t)}
+          </text>
+        </g>
+      ))}
+    </g>
   );
 }
 
