@@ -5,6 +5,7 @@ import type { EntryView, ImpactResult, ImpactsResponse, NarrativesResponse } fro
 export type { ImpactResult, ImpactsResponse, NarrativesResponse };
 import {
   aggregateNarratives,
+  mapDay0,
   prepareBenchmark,
   prepareSeries,
   runEventStudy,
@@ -113,7 +114,13 @@ export function computeImpacts(db: Db, input: ImpactParamsInput = {}): ImpactsRe
   events = [...events].sort(byDateThenId);
 
   const engineParams = { model: params.model, estimation: params.estimation, gap: params.gap, windows: params.windows };
-  const others = new Map(params.tickers.map((t) => [t, othersFor(ctx.visible, t)] as const));
+  // Map each candidate's day 0 once per ticker series, not once per study.
+  const others = new Map(
+    params.tickers.map((t) => {
+      const series = ctx.series.get(t)!;
+      return [t, othersFor(ctx.visible, t).map((o) => ({ ...o, day0: mapDay0(series.calendar, o.date, o.time_utc, series.end).index }))] as const;
+    }),
+  );
   const results: ImpactResult[] = [];
   for (const e of events) {
     for (const ticker of params.tickers) {

@@ -112,15 +112,15 @@ export function runEventStudy(input: EventStudyInput): EventStudyResult {
   const warnings = out.warnings;
   for (const o of input.otherEvents ?? []) {
     if (o.id === event.id) continue;
-    const mo = mapDay0(calendar, o.date, o.time_utc, end);
-    if (mo.index === null) continue;
-    if (mo.index >= evLo && mo.index <= evHi)
+    const index = o.day0 !== undefined ? o.day0 : mapDay0(calendar, o.date, o.time_utc, end).index;
+    if (index === null) continue;
+    if (index >= evLo && index <= evHi)
       warnings.push({
         code: 'overlap_event_window',
         message: `overlapping event in event window: ${o.id} (${o.date})`,
         event_id: o.id,
       });
-    else if (mo.index >= estStartDeclared && mo.index <= estEnd)
+    else if (index >= estStartDeclared && index <= estEnd)
       warnings.push({
         code: 'overlap_estimation_window',
         message: `overlapping event in estimation window: ${o.id} (${o.date})`,

@@ -37,7 +37,11 @@ export type PreparedSeries = {
   asOf: string | null;
 };
 
-export type OtherEvent = { id: string; title?: string; date: string; time_utc?: string | null };
+/**
+ * Another event of the same ticker, for overlap warnings. `day0` may carry its day-0 index on
+ * the series' calendar, mapped once by the caller, so many studies need not re-map every event.
+ */
+export type OtherEvent = { id: string; title?: string; date: string; time_utc?: string | null; day0?: number | null };
 
 type EventStudyInputBase = {
   event: { id: string; date: string; time_utc?: string | null };
