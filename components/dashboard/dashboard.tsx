@@ -167,6 +167,7 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
   // ---- keyboard: arrows move between events, Enter opens, Escape closes ----
   const sortedVisible = useMemo(() => [...visibleEntries].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)), [visibleEntries]);
   const select = useCallback((id: string | null) => setView({ event: id }, 'push'), [setView]);
+  const [focusRequest, setFocusRequest] = useState(0);
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       e.preventDefault();
@@ -178,7 +179,7 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
       setView({ event: list[next]!.id });
     } else if (e.key === 'Enter' && view.event) {
       e.preventDefault();
-      document.getElementById(`event-title-${view.event}`)?.focus();
+      setFocusRequest((n) => n + 1);
     } else if (e.key === 'Escape' && view.event) {
       e.preventDefault();
       select(null);
@@ -280,7 +281,7 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
         {view.event ? (
           <aside className="event-panel" aria-label="Selected event">
             {selected || timeline.isPending ? (
-              <EventDetail id={view.event} tickers={view.tickers} clock={clock} variant="panel" onClose={() => select(null)} editHref={editor ? `/entries/${encodeURIComponent(view.event)}/edit` : undefined} pageHref={`/events/${encodeURIComponent(view.event)}${serializeViewState({ ...view, event: null, from: null, to: null })}`} />
+              <EventDetail id={view.event} tickers={view.tickers} clock={clock} variant="panel" focusRequest={focusRequest} onClose={() => select(null)} editHref={editor ? `/entries/${encodeURIComponent(view.event)}/edit` : undefined} pageHref={`/events/${encodeURIComponent(view.event)}${serializeViewState({ ...view, event: null, from: null, to: null })}`} />
             ) : (
               <div role="status">
                 <p>

@@ -2,7 +2,7 @@
 // One event in full: what happened, its sources and claims, and how abnormal the market's
 // move was (impact table, daily AR/CAR chart, warnings), with the entry's ledger history.
 import Link from 'next/link';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { eventImpactParams, useClaims, useEntry, useImpacts } from '@/components/dashboard/data';
 import { ExportMenu } from '@/components/export/export-menu';
 import { useElementSize } from '@/components/ui/use-element-size';
@@ -20,6 +20,8 @@ type Props = {
   pageHref?: string;
   /** Shown to signed-in editors only. */
   editHref?: string;
+  /** Bumped by the dashboard when the user presses Enter: focus the heading once it is rendered. */
+  focusRequest?: number;
   children?: React.ReactNode;
 };
 
@@ -28,12 +30,21 @@ function figureText(f: { value: number | null; value_text?: string; unit: string
   return `${v} ${f.unit}`;
 }
 
-export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, editHref, children }: Props) {
+export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, editHref, focusRequest = 0, children }: Props) {
   const entry = useEntry(id, clock);
   const impacts = useImpacts(eventImpactParams(id, tickers, clock));
   const claims = useClaims(clock);
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   const [chartRef, chartSize] = useElementSize<HTMLDivElement>(360);
+  // The request may arrive before the entry has loaded; honour each request once, when the heading exists.
+  const handledFocus = useRef(0);
+  const loaded = entry.data?.id === id;
+  useEffect(() => {
+    if (focusRequest > handledFocus.current && loaded && headingRef.current) {
+      handledFocus.current = focusRequest;
+      headingRef.current.focus();
+    }
+  }, [focusRequest, loaded]);
 
   if (entry.isPending) return <div className="event-detail" aria-busy="true"><p className="muted">Loading event…</p></div>;
   if (entry.isError)
