@@ -9,7 +9,6 @@
 // between pulls. Consistency across pages comes from the clock: a read with no position is pinned
 // to the ledger position at its start, so bars recorded or corrected mid-download are not mixed in.
 import { DEFAULT_SUBJECT } from '@/lib/config';
-import type { BarView } from '@/lib/contracts/read';
 import { AppError } from '@/lib/domain/errors';
 import {
   claimRecord,
@@ -24,7 +23,8 @@ import {
 import type { Db } from '../client';
 import { computeImpacts, computeNarratives } from './impacts';
 import { effectivePosition, latestPosition } from './ledger';
-import { tickerExists, type PriceFilter } from './market';
+import { iterateBars, PRICE_PAGE, tickerExists, type PriceFilter } from './market';
+export { iterateBars, PRICE_PAGE };
 import { listClaims, listEntries, type Clock, type TimelineFilter } from './timeline';
 import type { ImpactParamsInput, NarrativeParamsInput } from '@/lib/analytics/params';
 
@@ -83,49 +83,7 @@ export function exportNarratives(db: Db, input: NarrativeParamsInput): ExportSou
   };
 }
 
-// ---- prices: keyset pages, the same SQL logic as listBars ----
-
-export const PRICE_PAGE = 2000;
-
-/**
- * listBars's query (db/queries/market.ts) plus a keyset (`date > @after`) and a page LIMIT. Keep
- * the two in step: the export tests compare every field against GET /api/prices.
- */
-const PRICE_PAGE_SQL = `SELECT date, open, high, low, close, adj_close, volume,
-        (SELECT r.before FROM price_bar_revisions r
-           WHERE r.ticker = b.ticker AND r.date = b.date
-             AND ((@position IS NOT NULL AND r.position > @position) OR (@asOf IS NOT NULL AND substr(r.recorded_at, 1, 10) > @asOf))
-           ORDER BY r.position LIMIT 1) AS before
- FROM price_bars b
- WHERE ticker = @ticker
-   AND (@from IS NULL OR date >= @from)
-   AND (@to IS NULL OR date <= @to)
-   AND (@position IS NULL OR first_position <= @position)
-   AND (@after IS NULL OR date > @after)
- ORDER BY date
- LIMIT @limit`;
-
-/** Bars of one ticker exactly as listBars returns them, read page by page. */
-export function* iterateBars(
-  db: Db,
-  ticker: string,
-  filter: PriceFilter = {},
-  clock: Clock = {},
-  pageSize: number = PRICE_PAGE,
-): Generator<BarView> {
-  const to = [filter.to, clock.asOf].filter((d): d is string => Boolean(d)).sort()[0] ?? null;
-  const stmt = db.sqlite.prepare(PRICE_PAGE_SQL);
-  const base = { ticker, from: filter.from ?? null, to, position: clock.position ?? null, asOf: clock.asOf ?? null, limit: pageSize };
-  let after: string | null = null;
-  for (;;) {
-    const rows = stmt.all({ ...base, after }) as (BarView & { before: string | null })[];
-    for (const { before, ...bar } of rows) {
-      yield before ? { date: bar.date, ...(JSON.parse(before) as Omit<BarView, 'date'>) } : bar;
-    }
-    if (rows.length < pageSize) return;
-    after = rows[rows.length - 1]!.date;
-  }
-}
+// ---- prices: keyset pages of listBars's own query (db/queries/market.ts iterateBars) ----
 
 /**
  * One row per (ticker, date): tickers in the order asked, dates ascending. A read without a
