@@ -6,7 +6,7 @@ export const MARKER_WINDOW = '-1:1';
 
 /** Parameters of the impacts behind the markers' significance (CAR[-1,1] of the primary ticker). */
 export function markerImpactParams(ticker: string, clock: ClockKey) {
-  return { tickers: ticker, windows: MARKER_WINDOW, asOf: clock.asOf, position: clock.position };
+  return { tickers: ticker, windows: MARKER_WINDOW, summary: 1, asOf: clock.asOf, position: clock.position };
 }
 
 export function eventImpactParams(event: string, tickers: string[], clock: ClockKey) {

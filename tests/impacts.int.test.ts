@@ -216,6 +216,22 @@ describe('computeImpacts: NVDA record one-day loss (2025-01-27)', () => {
 describe('GET /api/impacts', () => {
   const get = (qs: string) => impactsGET(url(`/api/impacts${qs}`));
 
+  it('summary=1 keeps the window statistics and drops daily rows and warning texts, counting the warnings', async () => {
+    const qs = '?event=nvda-record-one-day-loss&tickers=NVDA&windows=-1:1';
+    const full = (await (await get(qs)).json()) as { results: ImpactResult[] };
+    const summary = (await (await get(`${qs}&summary=1`)).json()) as { results: (ImpactResult & { warnings_count: number })[] };
+    const [f, s] = [full.results[0]!, summary.results[0]!];
+    expect(s.result!.windows).toEqual(f.result!.windows);
+    expect(s.result!.estimation).toEqual(f.result!.estimation);
+    expect(s.day0).toEqual(f.day0);
+    expect(s.result!.daily).toEqual([]);
+    expect(f.result!.daily.length).toBe(3);
+    expect(s.warnings).toEqual([]);
+    expect(s.warnings_count).toBe(f.warnings.length);
+    expect(f.warnings.length).toBeGreaterThan(0);
+    expect((await get(`${qs}&summary=yes`)).status).toBe(400);
+  });
+
   it('returns { position, params, params_hash, results } with the normalised params echoed', async () => {
     const res = await get('?event=nvda-record-one-day-loss&event=nvidia-q4-fy2025-earnings&tickers=nvda');
     expect(res.status).toBe(200);

@@ -177,3 +177,20 @@ export function computeNarratives(db: Db, input: NarrativeParamsInput = {}): Nar
   }
   return { position: ctx.position, params, params_hash: paramsHash(params), narratives: aggregateNarratives(items) };
 }
+
+/**
+ * The compact form behind `summary=1`: per (event, ticker) the day-0 mapping, the window
+ * statistics and a warning count, without daily rows or warning texts. The dashboard's markers
+ * need only this, and on a large ledger the full form is megabytes.
+ */
+export function summarizeImpacts(full: ImpactsResponse): ImpactsResponse {
+  return {
+    ...full,
+    results: full.results.map((r) => ({
+      ...r,
+      result: r.result ? { ...r.result, daily: [] } : null,
+      warnings: [],
+      warnings_count: r.warnings.length,
+    })),
+  };
+}

@@ -111,6 +111,8 @@ export type ImpactResult = {
   result: EventStudyResult['result'];
   reason: string | null;
   warnings: EventStudyResult['warnings'];
+  /** Only in the `summary=1` form, where `warnings` and `result.daily` are left empty. */
+  warnings_count?: number;
 };
 
 export type ImpactsResponse = { position: number; params: ImpactParams; params_hash: string; results: ImpactResult[] };

@@ -3,7 +3,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import type { Db } from '@/db/client';
 import { cachedJson } from '@/db/queries/cache';
-import { computeImpacts } from '@/db/queries/impacts';
+import { computeImpacts, summarizeImpacts } from '@/db/queries/impacts';
 import { effectivePosition } from '@/db/queries/ledger';
 import { listBars, listTickers, tickerExists } from '@/db/queries/market';
 import { listEntries } from '@/db/queries/timeline';
@@ -22,7 +22,9 @@ export function prefetchDashboard(db: Db, tickers: string[], clock: ClockKey): Q
     const params = markerImpactParams(primary, clock);
     try {
       const key = `dashboard-markers:${primary}:${clock.asOf}:${clock.position}`;
-      const json = cachedJson(db, key, () => computeImpacts(db, { tickers: [primary], windows: params.windows, asOf: clock.asOf, position: clock.position }));
+      const json = cachedJson(db, key, () =>
+        summarizeImpacts(computeImpacts(db, { tickers: [primary], windows: params.windows, asOf: clock.asOf, position: clock.position })),
+      );
       client.setQueryData(queryKeys.impacts(params), JSON.parse(json));
     } catch {
       // The client will fetch and show the error itself.
