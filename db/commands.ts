@@ -26,7 +26,7 @@ import type { EntryChanges, NarrativeFields, PriceBar, Source, TickerFields } fr
 import { slugify } from '@/lib/domain/slug';
 import { decideEntry, evolveEntry, initialEntryState, type EntryCommand, type EntryState } from '@/lib/domain/timeline-entry';
 import type { Db } from './client';
-import { append, ConcurrencyError, readStream, type EventMetadata, type StoredEvent } from './event-store';
+import { append, ConcurrencyError, readStream, type EventMetadata } from './event-store';
 import { tickers } from './schema';
 
 export type CommandContext = {
@@ -303,9 +303,5 @@ function splitBarEvent(event: DomainEvent): DomainEvent[] {
     return parts;
   }
   return [event];
-}
-
-export function streamHistory(db: Db, streamId: string): StoredEvent[] {
-  return readStream(db, streamId);
 }
 

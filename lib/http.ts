@@ -84,7 +84,3 @@ export const q = {
     .regex(/^[A-Za-z0-9^.\-=]{1,20}$/, { message: 'must be a ticker symbol' })
     .transform((s) => s.toUpperCase()),
 };
-
-export function json(data: unknown, init?: ResponseInit): Response {
-  return Response.json(data, init);
-}

@@ -11,6 +11,7 @@ import {
   parseWindows,
   type EventWindow,
 } from '@/lib/analytics/params';
+import type { ImpactParamsInput } from '@/lib/analytics/params';
 import { q } from '@/lib/http';
 
 const single = <T extends z.ZodType>(s: T) => z.preprocess((v) => (Array.isArray(v) ? v.at(-1) : v), s);
@@ -61,6 +62,22 @@ export const impactsQuery = z.object({
   events: q.list(eventId),
   windows: windowsParam,
 });
+
+/** The parsed query as computeImpacts input (shared by the JSON route and the CSV export). */
+export function impactParamsFrom(query: z.infer<typeof impactsQuery>): ImpactParamsInput {
+  const events = [...(query.event ?? []), ...(query.events ?? [])];
+  return {
+    events: events.length > 0 ? events : null,
+    tickers: query.tickers,
+    benchmark: query.benchmark,
+    model: query.model,
+    estimation: query.estimation,
+    gap: query.gap,
+    windows: query.windows,
+    asOf: query.asOf,
+    position: query.position,
+  };
+}
 
 export const narrativesQuery = z.object({
   ...common,

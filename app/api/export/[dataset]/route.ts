@@ -26,6 +26,7 @@ import {
 import { AppError } from '@/lib/domain/errors';
 import { parseQuery, toResponse } from '@/lib/http';
 import type { Db } from '@/db/client';
+import { impactParamsFrom } from '../../impacts/schema';
 import { exportQueries } from './schema';
 
 type Plan = {
@@ -81,21 +82,10 @@ function plan(db: Db, dataset: ExportDataset, search: URLSearchParams): Plan {
     }
     case 'impacts': {
       const query = parseQuery(exportQueries.impacts, search);
-      const events = [...(query.event ?? []), ...(query.events ?? [])];
       const range = { from: query.from ?? null, to: query.to ?? null };
       const source = exportImpacts(
         db,
-        {
-          events: events.length > 0 ? events : null,
-          tickers: query.tickers,
-          benchmark: query.benchmark,
-          model: query.model,
-          estimation: query.estimation,
-          gap: query.gap,
-          windows: query.windows,
-          asOf: query.asOf,
-          position: query.position,
-        },
+        impactParamsFrom(query),
         range,
       );
       return {
