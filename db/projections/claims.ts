@@ -15,7 +15,8 @@ export const CLAIM_EVENT_TYPES = new Set([
 
 type Row = typeof claims.$inferSelect;
 
-function rowToState(row: Row | undefined): ClaimState {
+/** A projection row back to the decider's state (shared with the read side). */
+export function claimRowToState(row: Row | undefined): ClaimState {
   if (!row) return initialClaimState;
   const claim: CostClaim = {
     id: row.id,
@@ -46,7 +47,7 @@ function rowToState(row: Row | undefined): ClaimState {
 export function applyClaimEvent(db: Db, stored: StoredEvent): void {
   const id = stored.stream_id.replace(/^claim-/, '');
   const row = db.orm.select().from(claims).where(eq(claims.id, id)).get();
-  const state = evolveClaim(rowToState(row), { type: stored.type, data: stored.data } as DomainEvent);
+  const state = evolveClaim(claimRowToState(row), { type: stored.type, data: stored.data } as DomainEvent);
   if (state.status === 'none') return;
   const c = state.claim;
   const values = {

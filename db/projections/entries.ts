@@ -15,7 +15,8 @@ export const ENTRY_EVENT_TYPES = new Set([
 
 type Row = typeof timelineEntries.$inferSelect;
 
-function rowToState(row: Row | undefined): EntryState {
+/** A projection row back to the decider's state (shared with the read side). */
+export function entryRowToState(row: Row | undefined): EntryState {
   if (!row) return initialEntryState;
   const entry: TimelineEntry = {
     id: row.id,
@@ -37,7 +38,7 @@ function rowToState(row: Row | undefined): EntryState {
 export function applyEntryEvent(db: Db, stored: StoredEvent): void {
   const id = stored.stream_id.replace(/^entry-/, '');
   const row = db.orm.select().from(timelineEntries).where(eq(timelineEntries.id, id)).get();
-  const state = evolveEntry(rowToState(row), { type: stored.type, data: stored.data } as DomainEvent);
+  const state = evolveEntry(entryRowToState(row), { type: stored.type, data: stored.data } as DomainEvent);
   if (state.status === 'none') return;
   const e = state.entry;
   const values = {

@@ -7,8 +7,8 @@ import { evolveEntry, initialEntryState, type EntryState } from '@/lib/domain/ti
 import type { ClaimView, EntryView, HistoryItem } from '@/lib/contracts/read';
 import type { Db } from '../client';
 import { readStream, type StoredEvent } from '../event-store';
-import { CLAIM_EVENT_TYPES } from '../projections/claims';
-import { ENTRY_EVENT_TYPES } from '../projections/entries';
+import { CLAIM_EVENT_TYPES, claimRowToState } from '../projections/claims';
+import { ENTRY_EVENT_TYPES, entryRowToState } from '../projections/entries';
 import { claims, timelineEntries } from '../schema';
 
 export type Clock = { asOf?: string | null; position?: number | null };
@@ -91,22 +91,7 @@ function entryFromState(state: EntryState, version: number): EntryView | null {
 }
 
 function entryFromRow(row: typeof timelineEntries.$inferSelect): EntryView {
-  return {
-    id: row.id,
-    date: row.date,
-    time_utc: row.timeUtc,
-    kind: row.kind as EntryView['kind'],
-    title: row.title,
-    summary: row.summary,
-    narrative: row.narrative as EntryView['narrative'],
-    entities: row.entities,
-    tickers: row.tickers,
-    figures: row.figures as EntryView['figures'],
-    sources: row.sources as EntryView['sources'],
-    confidence: (row.confidence as EntryView['confidence']) ?? null,
-    version: row.version,
-    status: row.status as EntryView['status'],
-  };
+  return entryFromState(entryRowToState(row), row.version)!;
 }
 
 function compareEntries(a: EntryView, b: EntryView): number {
@@ -202,25 +187,7 @@ export function listClaims(db: Db, clock: Clock = {}): ClaimView[] {
       .from(claims)
       .orderBy(asc(claims.assertedOn))
       .all()
-      .map((r) => ({
-        id: r.id,
-        entry_id: r.entryId,
-        asserted_on: r.assertedOn,
-        subject: r.subject,
-        metric: r.metric as ClaimView['metric'],
-        value: r.value,
-        unit: r.unit,
-        qualifier: r.qualifier,
-        scope: r.scope,
-        claimant: r.claimant,
-        narrative: r.narrative as ClaimView['narrative'],
-        relation: r.relationType ? { type: r.relationType as ClaimView['relations'][number]['type'], target: r.relationTarget ?? '' } : null,
-        current_value: r.currentValue,
-        status: r.status as ClaimView['status'],
-        sources: r.sources as ClaimView['sources'],
-        history: r.history as ClaimView['history'],
-        version: r.version,
-      }));
+      .map((r) => claimFromState(claimRowToState(r), r.version)!);
   }
   const ids = new Set(core.map((c) => c.id));
   return core
