@@ -1,8 +1,9 @@
 import { defineConfig } from 'drizzle-kit';
 
+// SQLite migrations (the embedded default). `npm run db:generate` writes them from the schema.
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './db/schema.ts',
-  out: './db/migrations',
+  schema: './db/sqlite/schema.ts',
+  out: './db/sqlite/migrations',
   dbCredentials: { url: process.env.IMPACTLINE_DB ?? 'data/impactline.db' },
 });

@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
 import { Providers } from '@/components/providers';
 import { SignOutButton } from '@/components/ui/sign-out-button';
-import { isEditor } from '@/lib/server/session';
+import { isEditor } from '@/server/session';
 import './globals.css';
 
 export const metadata: Metadata = {

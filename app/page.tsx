@@ -1,10 +1,9 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Dashboard } from '@/components/dashboard/dashboard';
-import { getDb } from '@/db/client';
-import { listNarratives } from '@/db/queries/market';
-import { prefetchDashboard } from '@/lib/server/prefetch';
-import { isEditor } from '@/lib/server/session';
+import { getStore } from '@/db';
+import { prefetchDashboard } from '@/server/prefetch';
+import { isEditor } from '@/server/session';
 import { parseViewState } from '@/lib/view-state';
 import './dashboard.css';
 
@@ -15,15 +14,16 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const params = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]])));
   const view = parseViewState(params);
-  const db = getDb();
-  const client = prefetchDashboard(db, view.tickers, { asOf: view.asOf, position: view.position });
+  const store = await getStore();
+  const client = await prefetchDashboard(store, view.tickers, { asOf: view.asOf, position: view.position });
+  const narratives = await store.read.listNarratives();
   return (
     <section>
       <h1>Timeline</h1>
       <p className="muted intro">What happened, what each side claimed it cost, and how the market moved. Click an event for its sources and event-study statistics.</p>
       <HydrationBoundary state={dehydrate(client)}>
         <Suspense fallback={<p className="muted">Loading dashboard…</p>}>
-          <Dashboard narratives={listNarratives(db)} editor={await isEditor()} />
+          <Dashboard narratives={narratives} editor={await isEditor()} />
         </Suspense>
       </HydrationBoundary>
     </section>

@@ -2,9 +2,11 @@
 // interleaved (baseline and Impactline alternate) so that load from other users hits both alike.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
-import { openDatabase, type Db } from '@/db/client';
-import { importPriceBars, listTicker, recordEntry } from '@/db/commands';
-import { rebuildProjections } from '@/db/projections';
+import Database from 'better-sqlite3';
+import type { Store } from '@/db';
+import { recordEntry } from '@/server/commands/entries';
+import { importPriceBars } from '@/server/commands/prices';
+import { listTicker } from '@/server/commands/reference';
 import { DEFAULT_PARAMS, prepareBenchmark, prepareSeries, runEventStudy, type Bar } from '@/lib/analytics';
 import { twoSidedP } from '@/lib/analytics/stats';
 import { entryFieldsSchema } from '@/lib/domain/schemas';
@@ -12,8 +14,10 @@ import { fmtInt, fmtMs, fmtUs, median, row, type FigureRow } from './common';
 import {
   SYNTHETIC_APPLICATION_ID,
   barsFor,
+  checkpointWal,
   defineSyntheticReference,
   nameOf,
+  openSyntheticStore,
   prng,
   randomWalks,
   symbolOf,
@@ -24,18 +28,30 @@ import {
 
 const CTX = syntheticContext('2026-01-01T00:00:00.000Z');
 
-function freshDb(dir: string, name: string): Db {
-  const db = openDatabase(path.join(dir, name));
-  db.sqlite.pragma(`application_id = ${SYNTHETIC_APPLICATION_ID}`);
+/** The app's store on a new synthetic file (Impactline's side of a figure). */
+function freshStore(dir: string, name: string): Promise<Store> {
+  return openSyntheticStore(path.join(dir, name));
+}
+
+/** A bare SQLite file with the same schema (the raw baseline's side): migrated by opening a store. */
+async function rawDb(dir: string, name: string): Promise<Database.Database> {
+  const file = path.join(dir, name);
+  await (await openSyntheticStore(file)).close();
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`application_id = ${SYNTHETIC_APPLICATION_ID}`);
   return db;
 }
 
+const countRows = (db: Database.Database, sql: string) => (db.prepare(sql).get() as { n: number }).n;
+
 // ---------------------------------------------------------------- figure 1
 
-export function figure1(dir: string, opts: { reps: number; batch: number }): FigureRow {
-  const cmdDb = freshDb(dir, 'f1-command.db');
-  const rawDb = freshDb(dir, 'f1-raw.db');
-  defineSyntheticReference(cmdDb, CTX);
+export async function figure1(dir: string, opts: { reps: number; batch: number }): Promise<FigureRow> {
+  const cmd = await freshStore(dir, 'f1-command.db');
+  const raw = await rawDb(dir, 'f1-raw.db');
+  await defineSyntheticReference(cmd.events, CTX);
   const rand = prng(1);
   let n = 0;
   // The raw input a client would send: validated by the real schema inside the timed region.
@@ -43,23 +59,23 @@ export function figure1(dir: string, opts: { reps: number; batch: number }): Fig
     const { id: _id, ...fields } = syntheticEntry(i, '2025-06-02', 'SYN001', rand, 1);
     return fields as Record<string, unknown>;
   };
-  const insertRaw = rawDb.sqlite.prepare(
+  const insertRaw = raw.prepare(
     `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at)
      VALUES (?, ?, 1, 'TimelineEntryRecorded', 1, ?, ?, ?, ?)`,
   );
-  const rawOne = rawDb.sqlite.transaction((i: number, data: Record<string, unknown>) => {
+  const rawOne = raw.transaction((i: number, data: Record<string, unknown>) => {
     insertRaw.run(randomUUID(), `entry-raw-${i}`, JSON.stringify({ id: `raw-${i}`, ...data }), JSON.stringify({ actor: 'synthetic' }), '2025-06-02T00:00:00.000Z', CTX.now);
   });
-  const cmdOne = (i: number, data: Record<string, unknown>) => {
+  const cmdOne = async (i: number, data: Record<string, unknown>) => {
     const fields = entryFieldsSchema.parse(data);
-    recordEntry(cmdDb, { id: `cmd-${i}`, ...fields }, CTX);
+    await recordEntry(cmd.events, { id: `cmd-${i}`, ...fields }, CTX);
   };
   const cmdTimes: number[] = [];
   const rawTimes: number[] = [];
   const payloads = Array.from({ length: opts.batch }, (_, i) => input(i));
   // warm-up (JIT, page cache), not measured
   for (let i = 0; i < Math.min(50, opts.batch); i++) {
-    cmdOne(n, payloads[i]!);
+    await cmdOne(n, payloads[i]!);
     rawOne.immediate(n, payloads[i]!);
     n++;
   }
@@ -68,24 +84,24 @@ export function figure1(dir: string, opts: { reps: number; batch: number }): Fig
     for (let i = 0; i < opts.batch; i++) rawOne.immediate(n + i, payloads[i]!);
     rawTimes.push((performance.now() - t0) / opts.batch);
     t0 = performance.now();
-    for (let i = 0; i < opts.batch; i++) cmdOne(n + i, payloads[i]!);
+    for (let i = 0; i < opts.batch; i++) await cmdOne(n + i, payloads[i]!);
     cmdTimes.push((performance.now() - t0) / opts.batch);
     n += opts.batch;
   }
-  const entries = (cmdDb.sqlite.prepare('SELECT count(*) AS n FROM timeline_entries').get() as { n: number }).n;
-  const rawRows = (rawDb.sqlite.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
-  cmdDb.sqlite.close();
-  rawDb.sqlite.close();
-  const cmd = median(cmdTimes);
-  const raw = median(rawTimes);
+  const entries = (await cmd.read.listEntries({}, {})).length;
+  const rawRows = countRows(raw, 'SELECT count(*) AS n FROM events');
+  await cmd.close();
+  raw.close();
+  const cmdMs = median(cmdTimes);
+  const rawMs = median(rawTimes);
   return row({
     id: '1',
     name: 'Single-command append (recordEntry: zod validate, decide, append, inline projections)',
-    value: `${fmtUs(cmd)}/op`,
-    valueRaw: cmd,
-    baseline: `raw 1-row tx ${fmtUs(raw)}/op`,
-    baselineRaw: raw,
-    compared: raw / cmd,
+    value: `${fmtUs(cmdMs)}/op`,
+    valueRaw: cmdMs,
+    baseline: `raw 1-row tx ${fmtUs(rawMs)}/op`,
+    baselineRaw: rawMs,
+    compared: rawMs / cmdMs,
     goal: { kind: 'ratio-min', min: 0.5, text: '≥ 0.5× raw speed' },
     notes: [`median of ${opts.reps} reps × ${opts.batch} appends (one IMMEDIATE transaction each, WAL, synchronous=NORMAL)`],
     details: { cmdMsPerOp: cmdTimes, rawMsPerOp: rawTimes, timelineEntries: entries, rawEvents: rawRows },
@@ -94,18 +110,18 @@ export function figure1(dir: string, opts: { reps: number; batch: number }): Fig
 
 // ---------------------------------------------------------------- figure 2
 
-export function figure2(dir: string, opts: { tickers: number; days: number }): { row: FigureRow; dbFile: string; symbols: string[] } {
+export async function figure2(dir: string, opts: { tickers: number; days: number }): Promise<{ row: FigureRow; dbFile: string; symbols: string[] }> {
   const cmdFile = path.join(dir, 'f2-import.db');
-  const cmdDb = freshDb(dir, 'f2-import.db');
-  const rawDb = freshDb(dir, 'f2-raw.db');
-  defineSyntheticReference(cmdDb, CTX);
+  const cmd = await freshStore(dir, 'f2-import.db');
+  const raw = await rawDb(dir, 'f2-raw.db');
+  await defineSyntheticReference(cmd.events, CTX);
   const calendar = tradingCalendar(opts.days);
   const { closes } = randomWalks(opts.tickers, opts.days, 2);
-  const insert = rawDb.sqlite.prepare(
+  const insert = raw.prepare(
     `INSERT INTO price_bars (ticker, date, open, high, low, close, adj_close, volume, first_position, last_position)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, 0)`,
   );
-  const rawImport = rawDb.sqlite.transaction((symbol: string, bars: ReturnType<typeof barsFor>) => {
+  const rawImport = raw.transaction((symbol: string, bars: ReturnType<typeof barsFor>) => {
     for (const b of bars) insert.run(symbol, b.date, b.open, b.high, b.low, b.close, b.adj_close, b.volume);
   });
   const symbols: string[] = [];
@@ -115,7 +131,7 @@ export function figure2(dir: string, opts: { tickers: number; days: number }): {
   for (let i = 0; i < opts.tickers; i++) {
     const symbol = symbolOf(i);
     symbols.push(symbol);
-    listTicker(cmdDb, { symbol, name: nameOf(i), exchange: 'SYNTHETIC', role: i === 0 ? 'subject' : 'peer', shares_outstanding: 1e9 }, CTX);
+    await listTicker(cmd.events, { symbol, name: nameOf(i), exchange: 'SYNTHETIC', role: i === 0 ? 'subject' : 'peer', shares_outstanding: 1e9 }, CTX);
     const bars = barsFor(calendar, closes, i * opts.days, 100 + i);
     // alternate which goes first, so neither always gets the warmer cache
     const runRaw = () => {
@@ -123,27 +139,28 @@ export function figure2(dir: string, opts: { tickers: number; days: number }): {
       rawImport.immediate(symbol, bars);
       rawMs += performance.now() - t0;
     };
-    const runCmd = () => {
+    const runCmd = async () => {
       const t0 = performance.now();
-      const result = importPriceBars(cmdDb, symbol, bars, { source: 'synthetic:random-walk' }, CTX);
+      const result = await importPriceBars(cmd.events, symbol, bars, { source: 'synthetic:random-walk' }, CTX);
       cmdMs += performance.now() - t0;
       inserted += result.inserted;
     };
     if (i % 2) {
       runRaw();
-      runCmd();
+      await runCmd();
     } else {
-      runCmd();
+      await runCmd();
       runRaw();
     }
   }
-  const count = (db: Db) => (db.sqlite.prepare('SELECT count(*) AS n FROM price_bars').get() as { n: number }).n;
-  const cmdRows = count(cmdDb);
-  const rawRows = count(rawDb);
-  const ledgerEvents = (cmdDb.sqlite.prepare(`SELECT count(*) AS n FROM events WHERE type = 'PriceBarsImported'`).get() as { n: number }).n;
-  cmdDb.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  cmdDb.sqlite.close();
-  rawDb.sqlite.close();
+  await cmd.close();
+  const check = new Database(cmdFile, { readonly: true });
+  const cmdRows = countRows(check, 'SELECT count(*) AS n FROM price_bars');
+  const ledgerEvents = countRows(check, `SELECT count(*) AS n FROM events WHERE type = 'PriceBarsImported'`);
+  check.close();
+  checkpointWal(cmdFile);
+  const rawRows = countRows(raw, 'SELECT count(*) AS n FROM price_bars');
+  raw.close();
   const total = opts.tickers * opts.days;
   return {
     dbFile: cmdFile,
@@ -168,9 +185,10 @@ export function figure2(dir: string, opts: { tickers: number; days: number }): {
 
 // ---------------------------------------------------------------- figure 3
 
-export function figure3(dbFile: string, opts: { reps: number }): FigureRow {
-  const db = openDatabase(dbFile);
-  const scan = db.sqlite.prepare('SELECT position, event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at FROM events ORDER BY position');
+export async function figure3(dbFile: string, opts: { reps: number }): Promise<FigureRow> {
+  const store = await openSyntheticStore(dbFile);
+  const db = new Database(dbFile, { readonly: true });
+  const scan = db.prepare('SELECT position, event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at FROM events ORDER BY position');
   const rawScan = () => {
     let n = 0;
     let bytes = 0;
@@ -192,12 +210,13 @@ export function figure3(dbFile: string, opts: { reps: number }): FigureRow {
     scanned = rawScan();
     rawTimes.push(performance.now() - t0);
     t0 = performance.now();
-    events = rebuildProjections(db).events;
+    events = (await store.events.rebuild()).projections.reduce((sum, p) => sum + p.events, 0);
     rebuildTimes.push(performance.now() - t0);
   }
-  const entries = (db.sqlite.prepare('SELECT count(*) AS n FROM timeline_entries').get() as { n: number }).n;
-  const bars = (db.sqlite.prepare('SELECT count(*) AS n FROM price_bars').get() as { n: number }).n;
-  db.sqlite.close();
+  const entries = countRows(db, 'SELECT count(*) AS n FROM timeline_entries');
+  const bars = countRows(db, 'SELECT count(*) AS n FROM price_bars');
+  db.close();
+  await store.close();
   const rebuild = median(rebuildTimes);
   const raw = median(rawTimes);
   return row({

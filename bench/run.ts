@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openStore } from '@/db';
 import { failedRow, tempDir, type FigureRow, type Goal } from './common';
 import { figure1, figure2, figure3, figure5 } from './in-process';
 import { ensureSqlite3, figure4, figure7 } from './http';
@@ -164,7 +164,7 @@ export async function runBench(options: { mode: 'full' | 'smoke'; sizes?: Sizes;
             await guard(['6a', '6b'], () => timed('figure 6', () => figure6(server!, { tickers, from, to: SYNTHETIC_END, reps: sizes.f6.reps, log })));
           }
           if (want('7')) {
-            const target = pickImpactTarget(ledgerFile);
+            const target = await pickImpactTarget(ledgerFile);
             await guard(['7a', '7b'], () =>
               timed('figure 7', () =>
                 figure7(server!, { timeline: '/api/timeline', impacts: `/api/impacts?event=${target.id}&tickers=${target.ticker}&benchmark=${SYNTHETIC_BENCHMARK}` }, sizes.f7),
@@ -186,14 +186,14 @@ export async function runBench(options: { mode: 'full' | 'smoke'; sizes?: Sizes;
 }
 
 /** A mid-ledger event whose ticker has a full estimation window. */
-export function pickImpactTarget(file: string): { id: string; ticker: string } {
-  const db = new Database(file, { readonly: true });
+export async function pickImpactTarget(file: string): Promise<{ id: string; ticker: string }> {
+  const store = await openStore({ kind: 'sqlite', file });
   try {
-    const n = (db.prepare(`SELECT count(*) AS n FROM timeline_entries`).get() as { n: number }).n;
-    const r = db.prepare(`SELECT id, tickers FROM timeline_entries ORDER BY date, id LIMIT 1 OFFSET ?`).get(Math.floor(n / 2)) as { id: string; tickers: string };
-    return { id: r.id, ticker: (JSON.parse(r.tickers) as string[])[0]! };
+    const entries = await store.read.listEntries({}, {});
+    const e = entries[Math.floor(entries.length / 2)]!;
+    return { id: e.id, ticker: e.tickers[0]! };
   } finally {
-    db.close();
+    await store.close();
   }
 }
 

@@ -4,10 +4,14 @@
 // and every command is recorded with actor "synthetic".
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, DEFAULT_DB_FILE, type Db } from '@/db/client';
-import { defineNarrative, importPriceBars, listTicker, recordEntry, type CommandContext } from '@/db/commands';
-import { latestPosition } from '@/db/event-store';
+import Database from 'better-sqlite3';
+import { DEFAULT_DB_FILE, openStore, type Store } from '@/db';
+import type { LedgerWriter } from '@/db/store';
 import { entryFieldsSchema, KINDS, NARRATIVE_IDS, type PriceBar } from '@/lib/domain/schemas';
+import { recordEntry } from '@/server/commands/entries';
+import type { CommandContext } from '@/server/commands/handle';
+import { importPriceBars } from '@/server/commands/prices';
+import { defineNarrative, listTicker } from '@/server/commands/reference';
 
 export const SYNTHETIC_ACTOR = 'synthetic';
 /** PRAGMA application_id written into every synthetic database ("SYN1"). */
@@ -135,24 +139,27 @@ export function syntheticContext(now: string): CommandContext {
   return { actor: SYNTHETIC_ACTOR, now, reason: 'synthetic benchmark data', source: 'scripts/synthetic-data.ts', correlationId: 'synthetic' };
 }
 
+// The synthetic-data guards below read the SQLite file directly (bench code, never the app):
+// they must work before a store is opened on the file, and must never migrate a foreign file.
+
 /** Why this database file may not receive synthetic data (null when it may). */
 export function refuseReason(file: string): string | null {
   const resolved = path.resolve(file);
   if (resolved === path.resolve(DEFAULT_DB_FILE)) return `refusing to write synthetic data into the app's default database ${DEFAULT_DB_FILE}`;
   if (!fs.existsSync(resolved)) return null;
-  const db = openDatabase(resolved, { migrate: false });
+  const db = new Database(resolved, { readonly: true });
   try {
-    const hasEvents = db.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name='events'`).get();
+    const hasEvents = db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name='events'`).get();
     if (!hasEvents) return null;
-    const foreign = db.sqlite
+    const foreign = db
       .prepare(`SELECT count(*) AS n FROM events WHERE coalesce(json_extract(metadata, '$.actor'), '') <> ?`)
       .get(SYNTHETIC_ACTOR) as { n: number };
     if (foreign.n > 0) return `refusing: ${resolved} holds ${foreign.n} non-synthetic ledger events (real data)`;
-    const any = db.sqlite.prepare('SELECT count(*) AS n FROM events').get() as { n: number };
+    const any = db.prepare('SELECT count(*) AS n FROM events').get() as { n: number };
     if (any.n > 0) return `${resolved} already holds a synthetic ledger (${any.n} events); pass --replace to rebuild it`;
     return null;
   } finally {
-    db.sqlite.close();
+    db.close();
   }
 }
 
@@ -163,26 +170,31 @@ export function removeSyntheticDb(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${file}${suffix}`, { force: true });
 }
 
-/** Mark the file as synthetic before the first event is written. */
-function openSyntheticDb(file: string): Db {
-  const db = openDatabase(file);
-  db.sqlite.pragma(`application_id = ${SYNTHETIC_APPLICATION_ID}`);
-  return db;
+/** Mark the file as synthetic ("SYN1") before the first event is written, then open the store. */
+export async function openSyntheticStore(file: string): Promise<Store> {
+  const db = new Database(file);
+  db.pragma(`application_id = ${SYNTHETIC_APPLICATION_ID}`);
+  db.close();
+  return openStore({ kind: 'sqlite', file });
 }
 
-export function isSyntheticDb(db: Db): boolean {
-  return (db.sqlite.pragma('application_id', { simple: true }) as number) === SYNTHETIC_APPLICATION_ID;
+export function isSyntheticFile(file: string): boolean {
+  const db = new Database(file, { readonly: true });
+  try {
+    return (db.pragma('application_id', { simple: true }) as number) === SYNTHETIC_APPLICATION_ID;
+  } finally {
+    db.close();
+  }
 }
 
-/** List the synthetic narratives (and, optionally, the synthetic benchmark) in a fresh synthetic DB. */
-export function defineSyntheticReference(db: Db, ctx: CommandContext): void {
-  NARRATIVE_IDS.forEach((id, i) =>
-    defineNarrative(db, { id, sort_order: i, ...NARRATIVES[id], thesis: 'Synthetic narrative for benchmarks; not real data.' }, ctx),
-  );
+/** Define the synthetic narratives in a fresh synthetic store. */
+export async function defineSyntheticReference(store: LedgerWriter, ctx: CommandContext): Promise<void> {
+  for (const [i, id] of NARRATIVE_IDS.entries())
+    await defineNarrative(store, { id, sort_order: i, ...NARRATIVES[id], thesis: 'Synthetic narrative for benchmarks; not real data.' }, ctx);
 }
 
 /** Build a synthetic ledger in `file` through the real command handlers. */
-export function buildSyntheticDb(file: string, options: SyntheticOptions): SyntheticReport {
+export async function buildSyntheticDb(file: string, options: SyntheticOptions): Promise<SyntheticReport> {
   const started = performance.now();
   const log = options.log ?? (() => {});
   const reason = refuseReason(file);
@@ -191,39 +203,44 @@ export function buildSyntheticDb(file: string, options: SyntheticOptions): Synth
   const days = daysForYears(options.years);
   const calendar = tradingCalendar(days);
   const { market, closes } = randomWalks(options.tickers, days, seed);
-  const db = openSyntheticDb(file);
+  const store = await openSyntheticStore(file);
   const ctx = syntheticContext('2026-01-01T00:00:00.000Z');
   let bars = 0;
   try {
-    if (latestPosition(db) > 0) throw new Error(`${file} is not empty`);
+    if ((await store.events.latestPosition()) > 0) throw new Error(`${file} is not empty`);
     // One transaction, like the seed: nothing can start on a half-built synthetic ledger.
-    db.sqlite
-      .transaction(() => {
-        defineSyntheticReference(db, ctx);
-        listTicker(db, { symbol: SYNTHETIC_BENCHMARK, name: 'Synthetic market factor (random walk)', exchange: 'SYNTHETIC', role: 'benchmark', shares_outstanding: null }, ctx);
-        importPriceBars(db, SYNTHETIC_BENCHMARK, barsFor(calendar, market, 0, seed + 1), { source: 'synthetic:random-walk' }, ctx);
+    await store.events.transaction(async (tx) => {
+      await defineSyntheticReference(tx, ctx);
+      await listTicker(tx, { symbol: SYNTHETIC_BENCHMARK, name: 'Synthetic market factor (random walk)', exchange: 'SYNTHETIC', role: 'benchmark', shares_outstanding: null }, ctx);
+      await importPriceBars(tx, SYNTHETIC_BENCHMARK, barsFor(calendar, market, 0, seed + 1), { source: 'synthetic:random-walk' }, ctx);
+      bars += days;
+      for (let i = 0; i < options.tickers; i++) {
+        const symbol = symbolOf(i);
+        await listTicker(tx, { symbol, name: nameOf(i), exchange: 'SYNTHETIC', role: i === 0 ? 'subject' : 'peer', shares_outstanding: 1e9 }, ctx);
+        await importPriceBars(tx, symbol, barsFor(calendar, closes, i * days, seed + 2 + i), { source: 'synthetic:random-walk' }, ctx);
         bars += days;
-        for (let i = 0; i < options.tickers; i++) {
-          const symbol = symbolOf(i);
-          listTicker(db, { symbol, name: nameOf(i), exchange: 'SYNTHETIC', role: i === 0 ? 'subject' : 'peer', shares_outstanding: 1e9 }, ctx);
-          importPriceBars(db, symbol, barsFor(calendar, closes, i * days, seed + 2 + i), { source: 'synthetic:random-walk' }, ctx);
-          bars += days;
-          if ((i + 1) % 10 === 0) log(`  ${i + 1}/${options.tickers} tickers`);
-        }
-        const rand = prng(seed + 99);
-        const dated = Array.from({ length: options.events }, (_, i) => ({ i, day: Math.floor(rand() * days) })).sort((a, b) => a.day - b.day || a.i - b.i);
-        let n = 0;
-        for (const { i, day } of dated) {
-          const ticker = options.tickers > 0 ? symbolOf(Math.floor(rand() * options.tickers)) : SYNTHETIC_BENCHMARK;
-          recordEntry(db, syntheticEntry(i, calendar[day]!, ticker, rand, seed), ctx);
-          if (++n % 1000 === 0) log(`  ${n}/${options.events} events`);
-        }
-      })
-      .immediate();
-    const position = latestPosition(db);
-    db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+        if ((i + 1) % 10 === 0) log(`  ${i + 1}/${options.tickers} tickers`);
+      }
+      const rand = prng(seed + 99);
+      const dated = Array.from({ length: options.events }, (_, i) => ({ i, day: Math.floor(rand() * days) })).sort((a, b) => a.day - b.day || a.i - b.i);
+      let n = 0;
+      for (const { i, day } of dated) {
+        const ticker = options.tickers > 0 ? symbolOf(Math.floor(rand() * options.tickers)) : SYNTHETIC_BENCHMARK;
+        await recordEntry(tx, syntheticEntry(i, calendar[day]!, ticker, rand, seed), ctx);
+        if (++n % 1000 === 0) log(`  ${n}/${options.events} events`);
+      }
+    });
+    const position = await store.events.latestPosition();
     return { file, tickers: options.tickers, days, bars, entries: options.events, position, ms: performance.now() - started };
   } finally {
-    db.sqlite.close();
+    await store.close();
+    checkpointWal(file);
   }
+}
+
+/** Fold the WAL into the file, so copies of it are whole and the next reader starts fast. */
+export function checkpointWal(file: string): void {
+  const db = new Database(file);
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
 }

@@ -8,12 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
-import { databaseFileFromEnv, openDatabase } from '@/db/client';
-import { importPriceBars } from '@/db/commands';
-import { tickerExists } from '@/db/queries/market';
+import { databaseConfigFromEnv, openStore } from '@/db';
 import { parsePriceFile, type PriceProblem } from '@/lib/csv/price-file';
+import { importResponse, planImport, sourceLabel } from '@/lib/csv/price-import';
 import { tickerSymbolSchema } from '@/lib/domain/schemas';
-import { importResponse, planImport, sourceLabel } from '@/app/api/prices/[ticker]/import/schema';
+import { importPriceBars } from '@/server/commands/prices';
 
 const USAGE = 'usage: npm run import:prices -- --ticker SYMBOL path/to/file.csv [--skip-invalid]';
 
@@ -94,8 +93,8 @@ async function main() {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) fail(`${file}: no such file`);
   const totalBytes = fs.statSync(file).size;
 
-  const db = openDatabase(databaseFileFromEnv());
-  if (!tickerExists(db, symbol.data))
+  const store = await openStore(databaseConfigFromEnv());
+  if (!(await store.read.tickerExists(symbol.data)))
     fail(`ticker "${symbol.data}" is not listed; list it first with POST /api/tickers (name, role: subject|peer|benchmark)`);
 
   const started = performance.now();
@@ -117,12 +116,13 @@ async function main() {
     process.stderr.write(`${path.basename(file)}: ${plan.message}; nothing was recorded${hint}\n`);
     printProblems('errors', plan.errors, plan.errorCount);
     printProblems('warnings', plan.warnings, plan.warningCount);
+    await store.close();
     process.exit(1);
   }
 
   const parsedAt = performance.now();
   const source = sourceLabel(report.format, 'cli', path.basename(file));
-  const result = importPriceBars(db, symbol.data, plan.bars, { source }, {
+  const result = await importPriceBars(store.events, symbol.data, plan.bars, { source }, {
     actor: 'cli',
     now: new Date().toISOString(),
     source,
@@ -149,7 +149,7 @@ async function main() {
     out.push(`${fmt(Math.round(report.rows / seconds))} rows/s: read and checked in ${read.toFixed(1)} s, recorded in ${(seconds - read).toFixed(1)} s`);
   }
   process.stdout.write(`${out.join('\n')}\n`);
-  db.sqlite.close();
+  await store.close();
 }
 
 main().catch((error: unknown) => {

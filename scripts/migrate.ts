@@ -1,6 +1,7 @@
-// `npm run db:migrate`: apply the committed drizzle migrations.
-import { databaseFileFromEnv, openDatabase } from '@/db/client';
+// `npm run db:migrate`: apply the committed migrations (the store applies them when it opens).
+import { databaseConfigFromEnv, openStore } from '@/db';
 
-const file = databaseFileFromEnv();
-openDatabase(file).sqlite.close();
-console.log(`migrations applied to ${file}`);
+const config = databaseConfigFromEnv();
+const store = await openStore(config);
+await store.close();
+console.log(`migrations applied to ${store.description}`);

@@ -1,14 +1,13 @@
 // Start-up preparation, run by `npm start` before the server: check the database location,
 // apply migrations, seed an empty ledger, and make sure an admin token exists.
-import { checkDatabaseLocation, databaseFileFromEnv, DatabaseLocationError, openDatabase } from '@/db/client';
-import { latestPosition } from '@/db/event-store';
-import { seedIfEmpty } from '@/db/seed';
-import { resolveAdminToken } from '@/lib/server/admin-token';
+import { checkDatabaseLocation, databaseConfigFromEnv, DatabaseLocationError, openStore } from '@/db';
+import { resolveAdminToken } from '@/server/admin-token';
+import { seedIfEmpty } from '@/server/seed';
 
 async function main() {
-  const file = databaseFileFromEnv();
+  const config = databaseConfigFromEnv();
   try {
-    checkDatabaseLocation(file);
+    checkDatabaseLocation(config.file);
   } catch (error) {
     if (error instanceof DatabaseLocationError) {
       console.error(`impactline: cannot start: ${error.message}`);
@@ -16,12 +15,12 @@ async function main() {
     }
     throw error;
   }
-  const db = openDatabase(file);
+  const store = await openStore(config);
   const started = Date.now();
-  const seeded = await seedIfEmpty(db);
+  const seeded = await seedIfEmpty(store);
   if (seeded.seeded) console.log(`impactline: seeded ${seeded.events} ledger events from data/seed in ${Date.now() - started} ms`);
-  console.log(`impactline: database ${file} (ledger position ${latestPosition(db)})`);
-  const token = resolveAdminToken(file);
+  console.log(`impactline: database ${config.file} (ledger position ${await store.events.latestPosition()})`);
+  const token = resolveAdminToken(config.file);
   if (token.origin === 'generated') {
     console.log('impactline: generated an admin token for writes (shown once; also stored with mode 0600 in');
     console.log(`            ${token.file}):`);
@@ -32,7 +31,7 @@ async function main() {
   } else {
     console.log('impactline: admin token from IMPACTLINE_ADMIN_TOKEN');
   }
-  db.sqlite.close();
+  await store.close();
 }
 
 main().catch((error) => {

@@ -38,7 +38,7 @@ try {
   const refused = refuseReason(args.db);
   if (refused) throw new Error(refused);
   console.log(`synthetic: building ${args.db}: ${options.tickers} tickers × ${options.years} years, ${options.events} events (seed ${options.seed})`);
-  const report = buildSyntheticDb(args.db, { ...options, log: (l) => console.log(l) });
+  const report = await buildSyntheticDb(args.db, { ...options, log: (l) => console.log(l) });
   console.log(
     `synthetic: done in ${(report.ms / 1000).toFixed(1)} s: ${report.bars} bars (${report.days} trading days), ${report.entries} entries, ledger position ${report.position}`,
   );

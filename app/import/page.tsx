@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ImportPanel } from '@/components/import/import-panel';
-import { getDb } from '@/db/client';
-import { listTickers } from '@/db/queries/market';
-import { isEditor } from '@/lib/server/session';
+import { getStore } from '@/db';
+import { isEditor } from '@/server/session';
 import './import.css';
 
 export const metadata: Metadata = { title: 'Import prices' };
@@ -23,7 +22,7 @@ export default async function ImportPage() {
       </section>
     );
   }
-  const tickers = listTickers(getDb());
+  const tickers = await (await getStore()).read.listTickers();
   return (
     <section className="imp-page">
       <h1>Import prices</h1>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
-import { getDb, type Db } from '@/db/client';
-import { latestPosition, listLedger } from '@/db/queries/ledger';
+import { getStore } from '@/db';
+import type { ReadModel } from '@/db/store';
 import { queryKeys } from '@/lib/query-keys';
 import { LedgerView, type LedgerParams } from '@/components/ledger/ledger-view';
 import { KNOWN_EVENT_TYPES } from '@/components/ledger/summarize';
@@ -37,14 +37,14 @@ function parseParams(sp: Record<string, string | string[] | undefined>): LedgerP
  * after - limit. With a filter the API can only read forwards, so the positions of the matching
  * events before this page are read once (positions only are kept) to find where it starts.
  */
-function cursors(db: Db, p: LedgerParams, latest: number): { olderAfter: number | null; latestAfter: number } {
+async function cursors(read: ReadModel, p: LedgerParams, latest: number): Promise<{ olderAfter: number | null; latestAfter: number }> {
   if (!p.stream && !p.type) {
     return { olderAfter: p.after > 0 ? Math.max(0, p.after - p.limit) : null, latestAfter: Math.max(0, latest - p.limit) };
   }
   const positions: number[] = [];
   let cursor = 0;
   for (;;) {
-    const batch = listLedger(db, { after: cursor, limit: 500, stream: p.stream ?? undefined, type: p.type ?? undefined });
+    const batch = await read.listLedger({ after: cursor, limit: 500, stream: p.stream ?? undefined, type: p.type ?? undefined });
     for (const e of batch) positions.push(e.position);
     if (batch.length < 500) break;
     cursor = batch[batch.length - 1]!.position;
@@ -57,14 +57,14 @@ function cursors(db: Db, p: LedgerParams, latest: number): { olderAfter: number 
 
 export default async function LedgerPage({ searchParams }: { searchParams: SearchParams }) {
   const params = parseParams(await searchParams);
-  const db = getDb();
-  const latest = latestPosition(db);
+  const { read } = await getStore();
+  const latest = await read.latestPosition();
   const qc = new QueryClient();
   qc.setQueryData(queryKeys.ledger(params), {
     position: latest,
-    events: listLedger(db, { after: params.after, limit: params.limit, stream: params.stream ?? undefined, type: params.type ?? undefined }),
+    events: await read.listLedger({ after: params.after, limit: params.limit, stream: params.stream ?? undefined, type: params.type ?? undefined }),
   });
-  const { olderAfter, latestAfter } = cursors(db, params, latest);
+  const { olderAfter, latestAfter } = await cursors(read, params, latest);
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <LedgerView params={params} latest={latest} olderAfter={olderAfter} latestAfter={latestAfter} />

@@ -1,10 +1,7 @@
 import type { Metadata } from 'next';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
-import { getDb } from '@/db/client';
-import { computeNarratives } from '@/db/queries/impacts';
-import { effectivePosition, latestPosition } from '@/db/queries/ledger';
-import { listBars, listNarratives, listTickers } from '@/db/queries/market';
-import { listClaims, listEntries } from '@/db/queries/timeline';
+import { getStore } from '@/db';
+import { computeNarratives } from '@/server/queries/impacts';
 import { queryKeys } from '@/lib/query-keys';
 import { NarrativesView } from '@/components/narratives/narratives-view';
 import { clockOf, narrativesParams, parseNarrativesState } from '@/components/narratives/state';
@@ -28,30 +25,30 @@ export default async function NarrativesPage({ searchParams }: { searchParams: S
     return Array.isArray(v) ? v.at(-1) : v;
   });
   const clock = clockOf(state);
-  const db = getDb();
+  const { read } = await getStore();
   const qc = new QueryClient();
 
   // Live (not replayed) extents, so that the time axis and the slider stay put while replaying.
-  const tickers = listTickers(db);
-  const liveClaims = listClaims(db);
+  const tickers = await read.listTickers();
+  const liveClaims = await read.listClaims({});
   const priceExtent = minMax(tickers.flatMap((t) => [t.first_date, t.last_date]));
   const claimExtent = minMax(liveClaims.map((c) => c.asserted_on));
   const ladderExtent = minMax([...(claimExtent ?? []), ...(priceExtent ?? [])]) ?? ['2024-01-01', '2025-12-31'];
-  const asOfExtent = minMax([...ladderExtent, ...listEntries(db).map((e) => e.date)]) ?? ladderExtent;
+  const asOfExtent = minMax([...ladderExtent, ...(await read.listEntries({}, {})).map((e) => e.date)]) ?? ladderExtent;
 
   const known = new Set(tickers.map((t) => t.symbol));
   qc.setQueryData(queryKeys.tickers(), { tickers });
   qc.setQueryData(queryKeys.claims(clock), {
-    position: effectivePosition(db, clock),
-    claims: clock.asOf || clock.position !== null ? listClaims(db, clock) : liveClaims,
+    position: await read.effectivePosition(clock),
+    claims: clock.asOf || clock.position !== null ? await read.listClaims(clock) : liveClaims,
   });
   for (const t of state.tickers) {
     if (!known.has(t)) continue; // the client's request reports the error
-    qc.setQueryData(queryKeys.prices(t, clock), { ticker: t, position: effectivePosition(db, clock), bars: listBars(db, t, {}, clock) });
+    qc.setQueryData(queryKeys.prices(t, clock), { ticker: t, position: await read.effectivePosition(clock), bars: await read.listBars(t, {}, clock) });
   }
   const params = narrativesParams(state);
   try {
-    qc.setQueryData(queryKeys.narratives(params), computeNarratives(db, { tickers: state.tickers, window: state.window, asOf: state.asOf, position: state.position }));
+    qc.setQueryData(queryKeys.narratives(params), await computeNarratives(read, { tickers: state.tickers, window: state.window, asOf: state.asOf, position: state.position }));
   } catch {
     // invalid parameters: left to the client's request, which shows the API's message
   }
@@ -59,11 +56,11 @@ export default async function NarrativesPage({ searchParams }: { searchParams: S
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <NarrativesView
-        narratives={listNarratives(db)}
+        narratives={await read.listNarratives()}
         ladderExtent={ladderExtent}
         asOfExtent={asOfExtent}
         priceExtent={priceExtent}
-        latestPosition={latestPosition(db)}
+        latestPosition={await read.latestPosition()}
       />
     </HydrationBoundary>
   );

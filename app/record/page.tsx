@@ -2,9 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AssertClaimForm, RecordEventForm } from '@/components/editor';
 import '@/components/editor/editor.css';
-import { getDb } from '@/db/client';
-import { listEntries } from '@/db/queries/timeline';
-import { isEditor } from '@/lib/server/session';
+import { getStore } from '@/db';
+import { isEditor } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Record' };
 // Reads the session and the ledger on every request.
@@ -22,7 +21,7 @@ export default async function RecordPage() {
       </section>
     );
   }
-  const entries = listEntries(getDb())
+  const entries = (await (await getStore()).read.listEntries({}, {}))
     .filter((e) => e.status === 'active')
     .map((e) => ({ id: e.id, title: `${e.date} · ${e.title}` }))
     .reverse();

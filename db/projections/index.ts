@@ -1,39 +1,106 @@
-// Inline projections: run inside the append transaction (read-your-writes), and replayed
-// from position 0 by rebuildProjections. Every projection is a pure fold of the ledger.
-import { PROJECTION_TABLES } from '../schema';
-import type { Db } from '../client';
-import { iterateAll, type StoredEvent } from '../event-store';
-import { applyClaimEvent, CLAIM_EVENT_TYPES } from './claims';
-import { applyEntryEvent, ENTRY_EVENT_TYPES } from './entries';
-import { applyReferenceEvent, REFERENCE_EVENT_TYPES } from './reference';
+// The projections the read model keeps, independent of the database: each one's name (which is
+// also its checkpoint), the event types it folds, and the pure rows it derives from the ledger
+// with the domain's own evolve functions. Adapters own only the SQL that stores the rows.
+import { CLAIM_EVENT_TYPES, evolveClaim, initialClaimState, type ClaimState } from '@/lib/domain/cost-claim';
+import type { DomainEvent } from '@/lib/domain/events';
+import { BAR_EVENT_TYPES } from '@/lib/domain/reference';
+import { entityIdOf } from '@/lib/domain/stream-ids';
+import { ENTRY_EVENT_TYPES, evolveEntry, initialEntryState, type EntryState } from '@/lib/domain/timeline-entry';
+import type { StoredEvent } from '../store';
 
-export function applyProjections(db: Db, stored: readonly StoredEvent[]): void {
-  for (const e of stored) {
-    if (ENTRY_EVENT_TYPES.has(e.type)) applyEntryEvent(db, e);
-    else if (CLAIM_EVENT_TYPES.has(e.type)) applyClaimEvent(db, e);
-    else if (REFERENCE_EVENT_TYPES.has(e.type)) applyReferenceEvent(db, e);
-  }
+export const PROJECTION_EVENT_TYPES = {
+  timeline_entries: ENTRY_EVENT_TYPES,
+  claims: CLAIM_EVENT_TYPES,
+  narratives: ['NarrativeDefined'],
+  tickers: ['TickerListed'],
+  price_bars: BAR_EVENT_TYPES,
+} as const satisfies Record<string, readonly string[]>;
+
+export type ProjectionName = keyof typeof PROJECTION_EVENT_TYPES;
+export const PROJECTION_NAMES = Object.keys(PROJECTION_EVENT_TYPES) as ProjectionName[];
+
+export function domainEvent(stored: StoredEvent): DomainEvent {
+  return { type: stored.type, data: stored.data } as DomainEvent;
 }
 
-/** Drop every projection row and replay the ledger from position 0, in one transaction. */
-export function rebuildProjections(db: Db): { events: number; position: number } {
-  return db.sqlite
-    .transaction(() => {
-      for (const table of PROJECTION_TABLES) db.sqlite.prepare(`DELETE FROM ${table}`).run();
-      let count = 0;
-      let position = 0;
-      for (const e of iterateAll(db)) {
-        applyProjections(db, [e]);
-        count++;
-        position = e.position;
-      }
-      db.sqlite
-        .prepare(
-          `INSERT INTO projection_checkpoints (name, position) VALUES ('inline', ?)
-           ON CONFLICT(name) DO UPDATE SET position = excluded.position`,
-        )
-        .run(position);
-      return { events: count, position };
-    })
-    .immediate();
+// ---- timeline entries ----
+
+export type EntryRow = {
+  id: string;
+  date: string;
+  time_utc: string | null;
+  kind: string;
+  narrative: string;
+  status: string;
+  version: number;
+  /** When the ledger first learned of the entry. */
+  recorded_at: string;
+  last_position: number;
+  state: EntryState;
+};
+
+/** The entry's row after `event`, given its row before (null when new); null if nothing to store. */
+export function nextEntryRow(previous: Pick<EntryRow, 'state' | 'recorded_at'> | null, event: StoredEvent): EntryRow | null {
+  const state = evolveEntry(previous?.state ?? initialEntryState, domainEvent(event));
+  if (state.status === 'none') return null;
+  const e = state.entry;
+  return {
+    id: entityIdOf(event.stream_id),
+    date: e.date,
+    time_utc: e.time_utc ?? null,
+    kind: e.kind,
+    narrative: e.narrative,
+    status: state.status,
+    version: event.stream_version,
+    recorded_at: previous?.recorded_at ?? event.recorded_at,
+    last_position: event.position,
+    state,
+  };
+}
+
+// ---- claims ----
+
+export type ClaimRow = {
+  id: string;
+  asserted_on: string;
+  narrative: string;
+  entry_id: string | null;
+  status: string;
+  version: number;
+  last_position: number;
+  state: ClaimState;
+};
+
+export function nextClaimRow(previous: ClaimState | null, event: StoredEvent): ClaimRow | null {
+  const state = evolveClaim(previous ?? initialClaimState, domainEvent(event));
+  if (state.status === 'none') return null;
+  return {
+    id: entityIdOf(event.stream_id),
+    asserted_on: state.claim.asserted_on,
+    narrative: state.claim.narrative,
+    entry_id: state.claim.entry,
+    status: state.claimStatus,
+    version: event.stream_version,
+    last_position: event.position,
+    state,
+  };
+}
+
+// ---- narratives and tickers: one event defines the row ----
+
+export type NarrativeRow = { id: string; name: string; thesis: string; color: string; sort_order: number; version: number };
+export type TickerRow = { symbol: string; name: string; exchange: string | null; role: string; shares_outstanding: number | null; version: number };
+
+export function narrativeRow(event: StoredEvent): NarrativeRow | null {
+  const e = domainEvent(event);
+  if (e.type !== 'NarrativeDefined') return null;
+  const d = e.data;
+  return { id: d.id, name: d.name, thesis: d.thesis, color: d.color, sort_order: d.sort_order, version: event.stream_version };
+}
+
+export function tickerRow(event: StoredEvent): TickerRow | null {
+  const e = domainEvent(event);
+  if (e.type !== 'TickerListed') return null;
+  const d = e.data;
+  return { symbol: d.symbol, name: d.name, exchange: d.exchange, role: d.role, shares_outstanding: d.shares_outstanding, version: event.stream_version };
 }

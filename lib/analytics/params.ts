@@ -1,9 +1,10 @@
 // Parameters of the impact and narrative reads: parsing, validation, normalisation and a stable
-// hash. Pure (node:crypto's sha256 is deterministic and does no I/O). Validation failures are
+// hash. Pure (the hash is lib/hash's SHA-256). Validation failures are
 // AppError('validation') naming the parameter, in the same shape as lib/http parseQuery.
-import { createHash } from 'node:crypto';
 import { DEFAULT_BENCHMARK, DEFAULT_SUBJECT } from '@/lib/config';
+import { sha256Hex } from '@/lib/hash';
 import { AppError } from '@/lib/domain/errors';
+import { isTickerSymbol } from '@/lib/domain/schemas';
 import { DEFAULT_PARAMS, MODELS } from './event-study';
 import { DATE_RE } from './returns';
 import type { ModelName } from './types';
@@ -18,7 +19,6 @@ export const GAP_MIN = 0;
 export const GAP_MAX = 100;
 export const DEFAULT_NARRATIVE_WINDOW: EventWindow = [-1, 1];
 
-const SYMBOL_RE = /^[A-Za-z0-9^.\-=]{1,20}$/;
 const CONTROL_OR_COMMA = /[\u0000-\u001f\u007f,]/;
 const WINDOW_RE = /^([+-]?\d{1,6}):([+-]?\d{1,6})$/;
 
@@ -88,7 +88,7 @@ export function canonicalJson(value: unknown): string {
 
 /** sha256 (hex) of the canonical JSON of the parameters. */
 export function paramsHash(params: unknown): string {
-  return createHash('sha256').update(canonicalJson(params), 'utf8').digest('hex');
+  return sha256Hex(canonicalJson(params));
 }
 
 // ---- normalisation ----
@@ -131,7 +131,7 @@ function normaliseCommon(input: CommonInput, problems: ParamProblem[]): Omit<Imp
   const rawTickers = input.tickers && input.tickers.length > 0 ? input.tickers : [DEFAULT_SUBJECT];
   for (const t of rawTickers) {
     const s = String(t).trim();
-    if (!SYMBOL_RE.test(s)) {
+    if (!isTickerSymbol(s)) {
       problems.push({ field: 'tickers', message: `"${s}" is not a ticker symbol` });
       continue;
     }
@@ -143,7 +143,7 @@ function normaliseCommon(input: CommonInput, problems: ParamProblem[]): Omit<Imp
   let benchmark = DEFAULT_BENCHMARK;
   if (input.benchmark != null) {
     const s = String(input.benchmark).trim();
-    if (!SYMBOL_RE.test(s)) problems.push({ field: 'benchmark', message: `"${s}" is not a ticker symbol` });
+    if (!isTickerSymbol(s)) problems.push({ field: 'benchmark', message: `"${s}" is not a ticker symbol` });
     else benchmark = s.toUpperCase();
   }
 

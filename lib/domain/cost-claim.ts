@@ -22,6 +22,9 @@ export type ClaimCommand =
 
 export const initialClaimState: ClaimState = { status: 'none' };
 
+/** The events of a claim stream. */
+export const CLAIM_EVENT_TYPES = ['CostClaimAsserted', 'CostClaimRevised', 'CostClaimDisputed', 'CostClaimCorroborated'] as const;
+
 export function decideClaim(command: ClaimCommand, state: ClaimState): DomainEvent[] {
   if (command.type === 'AssertCostClaim') {
     if (state.status !== 'none') throw new DomainError('conflict', `claim "${command.claim.id}" already exists`);

@@ -32,14 +32,6 @@ export type DomainEvent =
 export type DomainEventType = DomainEvent['type'];
 export type EventOf<T extends DomainEventType> = Extract<DomainEvent, { type: T }>;
 
-/** Stream ids per DESIGN: entry-<slug>, claim-<slug>, narrative-<slug>, ticker-<SYMBOL>. */
-export const streamIds = {
-  entry: (id: string) => `entry-${id}`,
-  claim: (id: string) => `claim-${id}`,
-  narrative: (id: string) => `narrative-${id}`,
-  ticker: (symbol: string) => `ticker-${symbol}`,
-};
-
 /** Which events carry their own valid time, and what it is. Others happen when recorded. */
 export function validTimeOf(event: DomainEvent, recordedAt: string): string {
   switch (event.type) {

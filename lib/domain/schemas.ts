@@ -85,12 +85,17 @@ export const figureSchema = z
   });
 export type Figure = z.infer<typeof figureSchema>;
 
+/** A ticker symbol: 1–20 letters, digits or ^ . - = (the one definition; HTML forms use the pattern). */
+export const TICKER_SYMBOL_PATTERN = '[A-Za-z0-9^.\\-=]{1,20}';
+export const TICKER_SYMBOL = new RegExp(`^${TICKER_SYMBOL_PATTERN}$`);
+export const isTickerSymbol = (s: string): boolean => TICKER_SYMBOL.test(s);
+
 const symbol = z
   .string()
   .trim()
   .min(1)
   .max(20)
-  .regex(/^[A-Za-z0-9^.\-=]+$/, { message: 'must be a ticker symbol (letters, digits, ^ . - =)' });
+  .regex(TICKER_SYMBOL, { message: 'must be a ticker symbol (letters, digits, ^ . - =)' });
 
 // The entry's fields without defaults: shared by the record schema (which adds defaults) and the
 // amend schema (where an absent list must stay absent, not become []).

@@ -15,6 +15,9 @@ export type EntryCommand =
 
 export const initialEntryState: EntryState = { status: 'none' };
 
+/** The events of an entry stream. */
+export const ENTRY_EVENT_TYPES = ['TimelineEntryRecorded', 'TimelineEntryAmended', 'SourceAttached', 'TimelineEntryRetracted'] as const;
+
 function requireActive(state: EntryState): asserts state is Exclude<EntryState, { status: 'none' }> {
   if (state.status === 'none') throw new DomainError('not_found', 'timeline entry not found');
   if (state.status === 'retracted') throw new DomainError('conflict', 'timeline entry is retracted');

@@ -1,10 +1,10 @@
-import { getDb } from '@/db/client';
-import { latestPosition } from '@/db/event-store';
-import { toResponse } from '@/lib/http';
+import { getStore } from '@/db';
+import { toResponse } from '@/server/http';
 
 export async function GET() {
   try {
-    return Response.json({ ok: true, position: latestPosition(getDb()) });
+    const store = await getStore();
+    return Response.json({ ok: true, position: await store.read.latestPosition() });
   } catch (error) {
     return toResponse(error);
   }

@@ -1,9 +1,10 @@
 import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { cachedJson, jsonResponse } from '@/db/queries/cache';
-import { computeImpacts, summarizeImpacts } from '@/db/queries/impacts';
-import { parseQuery, toResponse } from '@/lib/http';
-import { impactParamsFrom, impactsQuery } from './schema';
+import { getStore } from '@/db';
+import { parseQuery } from '@/lib/contracts/query';
+import { impactParamsFrom, impactsQuery } from '@/lib/contracts/read-queries';
+import { jsonResponse, toResponse } from '@/server/http';
+import { cachedJson } from '@/server/queries/cache';
+import { computeImpacts, summarizeImpacts } from '@/server/queries/impacts';
 
 // `summary=1` (an extension): window statistics only, no daily rows or warning texts.
 const routeQuery = impactsQuery.extend({
@@ -14,9 +15,9 @@ export async function GET(request: Request) {
   try {
     const url = new URL(request.url);
     const query = parseQuery(routeQuery, url.searchParams);
-    const db = getDb();
-    const body = cachedJson(db, `impacts:${url.search}`, () => {
-      const full = computeImpacts(db, impactParamsFrom(query));
+    const store = await getStore();
+    const body = await cachedJson(store, `impacts:${url.search}`, async () => {
+      const full = await computeImpacts(store.read, impactParamsFrom(query));
       return query.summary === '1' ? summarizeImpacts(full) : full;
     });
     return jsonResponse(body);

@@ -1,24 +1,16 @@
-import { getDb } from '@/db/client';
-import { cachedJson, jsonResponse } from '@/db/queries/cache';
-import { computeNarratives } from '@/db/queries/impacts';
-import { parseQuery, toResponse } from '@/lib/http';
-import { narrativesQuery } from '../impacts/schema';
+import { getStore } from '@/db';
+import { parseQuery } from '@/lib/contracts/query';
+import { narrativeParamsFrom, narrativesQuery } from '@/lib/contracts/read-queries';
+import { jsonResponse, toResponse } from '@/server/http';
+import { cachedJson } from '@/server/queries/cache';
+import { computeNarratives } from '@/server/queries/impacts';
 
 export async function GET(request: Request) {
   try {
-    const query = parseQuery(narrativesQuery, new URL(request.url).searchParams);
-    const db = getDb();
     const url = new URL(request.url);
-    const body = cachedJson(db, `narratives:${url.search}`, () => computeNarratives(db, {
-      tickers: query.tickers,
-      benchmark: query.benchmark,
-      model: query.model,
-      estimation: query.estimation,
-      gap: query.gap,
-      window: query.window,
-      asOf: query.asOf,
-      position: query.position,
-    }));
+    const query = parseQuery(narrativesQuery, url.searchParams);
+    const store = await getStore();
+    const body = await cachedJson(store, `narratives:${url.search}`, () => computeNarratives(store.read, narrativeParamsFrom(query)));
     return jsonResponse(body);
   } catch (error) {
     return toResponse(error);

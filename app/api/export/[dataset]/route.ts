@@ -1,33 +1,17 @@
 // GET /api/export/{dataset}.csv (issue 6): the rows of a JSON read endpoint as RFC 4180 CSV,
 // streamed. Every filter is parsed and checked, and unlisted tickers refused, before the first
 // byte is sent; after that the body is produced chunk by chunk as the client reads it.
-import { getDb } from '@/db/client';
-import {
-  exportClaims,
-  exportImpacts,
-  exportLedger,
-  exportNarratives,
-  exportPrices,
-  exportTimeline,
-  type ExportSource,
-} from '@/db/queries/export';
-import { DEFAULT_SUBJECT } from '@/lib/config';
+import { getStore } from '@/db';
+import type { ReadModel } from '@/db/store';
 import { paramsHash } from '@/lib/analytics/params';
-import {
-  EXPORT_DATASETS,
-  chunksToStream,
-  csvChunks,
-  exportFilename,
-  isExportDataset,
-  metaLines,
-  type ExportDataset,
-  type FilenameParts,
-} from '@/lib/csv/export';
+import { DEFAULT_SUBJECT } from '@/lib/config';
+import { parseQuery } from '@/lib/contracts/query';
+import { exportQueries, impactParamsFrom, narrativeParamsFrom } from '@/lib/contracts/read-queries';
+import { EXPORT_DATASETS, csvChunks, exportFilename, isExportDataset, metaLines, type ExportDataset, type FilenameParts } from '@/lib/csv/export';
 import { AppError } from '@/lib/domain/errors';
-import { parseQuery, toResponse } from '@/lib/http';
-import type { Db } from '@/db/client';
-import { impactParamsFrom } from '../../impacts/schema';
-import { exportQueries } from './schema';
+import { chunksToStream } from '@/server/csv-stream';
+import { toResponse } from '@/server/http';
+import { exportClaims, exportImpacts, exportLedger, exportNarratives, exportPrices, exportTimeline, type ExportSource } from '@/server/queries/export';
 
 type Plan = {
   source: ExportSource;
@@ -41,7 +25,7 @@ type Plan = {
 const sortedOrNull = (list: readonly string[] | undefined): string[] | null =>
   list && list.length > 0 ? [...new Set(list)].sort() : null;
 
-function plan(db: Db, dataset: ExportDataset, search: URLSearchParams): Plan {
+async function plan(read: ReadModel, dataset: ExportDataset, search: URLSearchParams): Promise<Plan> {
   switch (dataset) {
     case 'timeline': {
       const query = parseQuery(exportQueries.timeline, search);
@@ -54,7 +38,7 @@ function plan(db: Db, dataset: ExportDataset, search: URLSearchParams): Plan {
         ticker: sortedOrNull(query.ticker),
       };
       return {
-        source: exportTimeline(db, filter, clock),
+        source: await exportTimeline(read, filter, clock),
         params: { ...filter, ...clock },
         filename: { from: filter.from, to: filter.to, ...clock },
         bom: query.bom ?? false,
@@ -64,7 +48,7 @@ function plan(db: Db, dataset: ExportDataset, search: URLSearchParams): Plan {
     case 'claims': {
       const query = parseQuery(exportQueries.claims, search);
       const clock = { asOf: query.asOf ?? null, position: query.position ?? null };
-      return { source: exportClaims(db, clock), params: clock, filename: clock, bom: query.bom ?? false, meta: query.meta ?? false };
+      return { source: await exportClaims(read, clock), params: clock, filename: clock, bom: query.bom ?? false, meta: query.meta ?? false };
     }
     case 'prices': {
       const query = parseQuery(exportQueries.prices, search);
@@ -73,7 +57,7 @@ function plan(db: Db, dataset: ExportDataset, search: URLSearchParams): Plan {
       const range = { from: query.from ?? null, to: query.to ?? null };
       const clock = { asOf: query.asOf ?? null, position: query.position ?? null };
       return {
-        source: exportPrices(db, tickers, range, clock),
+        source: await exportPrices(read, tickers, range, clock),
         params: { tickers, ...range, ...clock },
         filename: { ...range, ...clock },
         bom: query.bom ?? false,
@@ -83,11 +67,7 @@ function plan(db: Db, dataset: ExportDataset, search: URLSearchParams): Plan {
     case 'impacts': {
       const query = parseQuery(exportQueries.impacts, search);
       const range = { from: query.from ?? null, to: query.to ?? null };
-      const source = exportImpacts(
-        db,
-        impactParamsFrom(query),
-        range,
-      );
+      const source = await exportImpacts(read, impactParamsFrom(query), range);
       return {
         source,
         params: source.params!,
@@ -98,16 +78,7 @@ function plan(db: Db, dataset: ExportDataset, search: URLSearchParams): Plan {
     }
     case 'narratives': {
       const query = parseQuery(exportQueries.narratives, search);
-      const source = exportNarratives(db, {
-        tickers: query.tickers,
-        benchmark: query.benchmark,
-        model: query.model,
-        estimation: query.estimation,
-        gap: query.gap,
-        window: query.window,
-        asOf: query.asOf,
-        position: query.position,
-      });
+      const source = await exportNarratives(read, narrativeParamsFrom(query));
       return {
         source,
         params: source.params!,
@@ -119,7 +90,7 @@ function plan(db: Db, dataset: ExportDataset, search: URLSearchParams): Plan {
     case 'ledger': {
       const query = parseQuery(exportQueries.ledger, search);
       const filter = { after: query.after ?? null, limit: query.limit ?? null, stream: query.stream ?? null, type: query.type ?? null };
-      return { source: exportLedger(db, filter), params: filter, filename: {}, bom: query.bom ?? false, meta: query.meta ?? false };
+      return { source: await exportLedger(read, filter), params: filter, filename: {}, bom: query.bom ?? false, meta: query.meta ?? false };
     }
   }
 }
@@ -131,8 +102,8 @@ export async function GET(request: Request, context: { params: Promise<{ dataset
     if (name === null || !isExportDataset(name))
       throw new AppError('not_found', `no export "${raw}"; exports are ${EXPORT_DATASETS.map((d) => `${d}.csv`).join(', ')}`);
     const dataset = name;
-    const db = getDb();
-    const p = plan(db, dataset, new URL(request.url).searchParams);
+    const { read } = await getStore();
+    const p = await plan(read, dataset, new URL(request.url).searchParams);
     const hashed = { dataset, ...p.params };
     const hash = paramsHash(hashed);
     const filename = exportFilename(dataset, p.filename);
@@ -143,7 +114,7 @@ export async function GET(request: Request, context: { params: Promise<{ dataset
           generatedAt: new Date().toISOString(),
           params: hashed,
           paramsHash: hash,
-          dataSources: p.source.dataSources(),
+          dataSources: await p.source.dataSources(),
         })
       : null;
     const body = chunksToStream(csvChunks(dataset, p.source.records, { bom: p.bom, meta }), (error) =>

@@ -1,11 +1,8 @@
-import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { effectivePosition } from '@/db/queries/ledger';
-import { listBars, tickerExists } from '@/db/queries/market';
+import { getStore } from '@/db';
+import { parseQuery, q } from '@/lib/contracts/query';
+import { pricesQuery } from '@/lib/contracts/read-queries';
 import { AppError } from '@/lib/domain/errors';
-import { parseQuery, q, toResponse } from '@/lib/http';
-
-const pricesQuery = z.object({ from: q.date, to: q.date, asOf: q.date, position: q.position });
+import { toResponse } from '@/server/http';
 
 export async function GET(request: Request, context: { params: Promise<{ ticker: string }> }) {
   try {
@@ -13,12 +10,12 @@ export async function GET(request: Request, context: { params: Promise<{ ticker:
     const symbol = q.symbol.safeParse(raw);
     if (!symbol.success) throw new AppError('validation', `ticker: "${raw}" is not a ticker symbol`);
     const query = parseQuery(pricesQuery, new URL(request.url).searchParams);
-    const db = getDb();
-    if (!tickerExists(db, symbol.data)) throw new AppError('not_found', `ticker "${symbol.data}" is not listed (GET /api/tickers lists them)`);
+    const { read } = await getStore();
+    if (!(await read.tickerExists(symbol.data))) throw new AppError('not_found', `ticker "${symbol.data}" is not listed (GET /api/tickers lists them)`);
     return Response.json({
       ticker: symbol.data,
-      position: effectivePosition(db, query),
-      bars: listBars(db, symbol.data, query, query),
+      position: await read.effectivePosition(query),
+      bars: await read.listBars(symbol.data, query, query),
     });
   } catch (error) {
     return toResponse(error);

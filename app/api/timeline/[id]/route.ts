@@ -1,20 +1,17 @@
-import { z } from 'zod';
-import { getDb } from '@/db/client';
-import { effectivePosition } from '@/db/queries/ledger';
-import { getEntry } from '@/db/queries/timeline';
+import { getStore } from '@/db';
+import { parseQuery } from '@/lib/contracts/query';
+import { clockQuery } from '@/lib/contracts/read-queries';
 import { AppError } from '@/lib/domain/errors';
-import { parseQuery, q, toResponse } from '@/lib/http';
-
-const entryQuery = z.object({ asOf: q.date, position: q.position });
+import { toResponse } from '@/server/http';
 
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   try {
     const { id } = await context.params;
-    const query = parseQuery(entryQuery, new URL(request.url).searchParams);
-    const db = getDb();
-    const entry = getEntry(db, id, query);
+    const query = parseQuery(clockQuery, new URL(request.url).searchParams);
+    const { read } = await getStore();
+    const entry = await read.getEntry(id, query);
     if (!entry) throw new AppError('not_found', `no timeline entry "${id}"${query.asOf || query.position != null ? ' at this as-of date or position' : ''}`);
-    return Response.json({ position: effectivePosition(db, query), ...entry });
+    return Response.json({ position: await read.effectivePosition(query), ...entry });
   } catch (error) {
     return toResponse(error);
   }

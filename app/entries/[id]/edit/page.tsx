@@ -3,9 +3,8 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddSourceForm, AmendEntryForm, ClaimChangeForm, RetractEntryForm } from '@/components/editor';
 import '@/components/editor/editor.css';
-import { getDb } from '@/db/client';
-import { getEntry, listClaims } from '@/db/queries/timeline';
-import { isEditor } from '@/lib/server/session';
+import { getStore } from '@/db';
+import { isEditor } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Edit entry' };
 export const dynamic = 'force-dynamic';
@@ -23,10 +22,10 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
       </section>
     );
   }
-  const db = getDb();
-  const entry = getEntry(db, id);
+  const { read } = await getStore();
+  const entry = await read.getEntry(id, {});
   if (!entry) notFound();
-  const claims = listClaims(db).filter((c) => c.entry_id === id);
+  const claims = (await read.listClaims({})).filter((c) => c.entry_id === id);
   return (
     <section className="editor-page">
       <div>

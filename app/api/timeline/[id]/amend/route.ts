@@ -1,10 +1,5 @@
 // POST /api/timeline/{id}/amend {changes, reason, expectedVersion}
-import { amendEntry } from '@/db/commands';
-import { commandRoute } from '@/lib/server/command-route';
-import { amendEntryBody } from './schema';
+import { writeHandler } from '@/server/write-gate';
+import { writeRoutes } from '@/server/write-routes';
 
-export const POST = commandRoute<ReturnType<typeof amendEntryBody>, { id: string }>({
-  body: amendEntryBody,
-  run: ({ db, body, params, ctx }) => amendEntry(db, params.id, { changes: body.changes, reason: body.reason }, ctx),
-  location: (r) => `/api/timeline/${r.id}`,
-});
+export const POST = writeHandler(writeRoutes.amendEntry);

@@ -1,10 +1,5 @@
 // POST /api/timeline/{id}/sources {source, reason, expectedVersion}
-import { attachSource } from '@/db/commands';
-import { commandRoute } from '@/lib/server/command-route';
-import { attachSourceBody } from './schema';
+import { writeHandler } from '@/server/write-gate';
+import { writeRoutes } from '@/server/write-routes';
 
-export const POST = commandRoute<ReturnType<typeof attachSourceBody>, { id: string }>({
-  body: attachSourceBody,
-  run: ({ db, body, params, ctx }) => attachSource(db, params.id, { source: body.source, reason: body.reason }, ctx),
-  location: (r) => `/api/timeline/${r.id}`,
-});
+export const POST = writeHandler(writeRoutes.attachSource);

@@ -1,0 +1,385 @@
+// The append-only event store on SQLite (DESIGN "Event store"). Appends are compare-and-set on
+// the stream's version, in one IMMEDIATE transaction that also runs the inline projections.
+//
+// Two connections: writes (and reads inside a transaction) use the writer; every other read uses
+// the reader, which in WAL mode sees only committed data. A transaction may await between its
+// statements, so in-process writers queue on a mutex; other processes queue on SQLite's lock.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '@/lib/domain/errors';
+import {
+  ConcurrencyError,
+  type AppendResult,
+  type EventMetadata,
+  type EventStore,
+  type ExpectedVersion,
+  type LedgerReader,
+  type LedgerWriter,
+  type NewEvent,
+  type ReadAllOptions,
+  type RebuildReport,
+  type StoredEvent,
+} from '../store';
+import type { Connection } from './connection';
+import { Mutex } from './mutex';
+import type { SqliteProjector } from './projectors';
+
+type EventRow = {
+  position: number;
+  event_id: string;
+  stream_id: string;
+  stream_version: number;
+  type: string;
+  schema_version: number;
+  data: string;
+  metadata: string;
+  occurred_at: string;
+  recorded_at: string;
+};
+
+export function toStoredEvent(row: EventRow): StoredEvent {
+  return {
+    position: row.position,
+    event_id: row.event_id,
+    stream_id: row.stream_id,
+    stream_version: row.stream_version,
+    type: row.type,
+    schema_version: row.schema_version,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata) as EventMetadata,
+    occurred_at: row.occurred_at,
+    recorded_at: row.recorded_at,
+  };
+}
+
+const COLUMNS = 'position, event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at';
+const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+
+/** The read statements, prepared once per connection. */
+class Reads implements LedgerReader {
+  private readonly stream;
+  private readonly all;
+  private readonly version;
+  private readonly byKey;
+  private readonly latest;
+
+  constructor(readonly conn: Connection) {
+    this.stream = conn.prepare<[string, number], EventRow>(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND position <= ? ORDER BY stream_version`);
+    this.all = conn.prepare<Record<string, unknown>, EventRow>(
+      `SELECT ${COLUMNS} FROM events
+       WHERE position > @after AND position <= @upTo
+         AND (@stream IS NULL OR stream_id = @stream)
+         AND (@type IS NULL OR type = @type)
+         AND (@types IS NULL OR type IN (SELECT value FROM json_each(@types)))
+       ORDER BY position LIMIT @limit`,
+    );
+    this.version = conn.prepare<[string], { version: number }>('SELECT version FROM streams WHERE stream_id = ?');
+    // Event ids of a keyed command are "<key>#0", "<key>#1", …: a range on the unique index ('$' follows '#').
+    this.byKey = conn.prepare<[string, string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE event_id >= ? AND event_id < ? ORDER BY position`);
+    this.latest = conn.prepare<[], { p: number | null }>('SELECT max(position) AS p FROM events');
+  }
+
+  readStreamNow(streamId: string, upTo = NO_LIMIT): StoredEvent[] {
+    return this.stream.all(streamId, upTo).map(toStoredEvent);
+  }
+  readAllNow(o: ReadAllOptions = {}): StoredEvent[] {
+    return this.all
+      .all({
+        after: o.after ?? 0,
+        upTo: o.upTo ?? NO_LIMIT,
+        stream: o.stream ?? null,
+        type: o.type ?? null,
+        types: o.types ? JSON.stringify(o.types) : null,
+        limit: o.limit ?? 1000,
+      })
+      .map(toStoredEvent);
+  }
+  streamVersionNow(streamId: string): number {
+    return this.version.get(streamId)?.version ?? 0;
+  }
+  latestNow(): number {
+    return this.latest.get()?.p ?? 0;
+  }
+
+  async readStream(streamId: string, options: { upToPosition?: number } = {}) {
+    return this.readStreamNow(streamId, options.upToPosition ?? NO_LIMIT);
+  }
+  async readAll(options?: ReadAllOptions) {
+    return this.readAllNow(options);
+  }
+  async streamVersion(streamId: string) {
+    return this.streamVersionNow(streamId);
+  }
+  async readByIdempotencyKey(key: string) {
+    return this.byKey.all(`${key}#`, `${key}$`).map(toStoredEvent);
+  }
+  async latestPosition() {
+    return this.latestNow();
+  }
+}
+
+/** The writer connection's statements and the synchronous heart of an append. */
+class Writes extends Reads {
+  private readonly insert;
+  private readonly existing;
+  private readonly upsertStream;
+  private readonly checkpoint;
+
+  constructor(
+    conn: Connection,
+    readonly projectors: readonly SqliteProjector[],
+  ) {
+    super(conn);
+    this.insert = conn.prepare<unknown[], { position: number }>(
+      `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING position`,
+    );
+    this.existing = conn.prepare<[string], { position: number; event_id: string; stream_id: string; stream_version: number }>(
+      'SELECT position, event_id, stream_id, stream_version FROM events WHERE event_id IN (SELECT value FROM json_each(?))',
+    );
+    this.upsertStream = conn.prepare(
+      `INSERT INTO streams (stream_id, version, last_position) VALUES (?, ?, ?)
+       ON CONFLICT(stream_id) DO UPDATE SET version = excluded.version, last_position = excluded.last_position`,
+    );
+    this.checkpoint = conn.prepare(
+      `INSERT INTO projection_checkpoints (name, position) VALUES (?, ?)
+       ON CONFLICT(name) DO UPDATE SET position = excluded.position`,
+    );
+  }
+
+  /** The positions of a retried append (every id already on this stream), or null for a new one. */
+  private retried(streamId: string, ids: string[]): AppendResult | null {
+    const already = this.existing.all(JSON.stringify(ids));
+    if (already.length === 0) return null;
+    const byId = new Map(already.map((r) => [r.event_id, r]));
+    if (already.length !== ids.length || already.some((r) => r.stream_id !== streamId))
+      throw new AppError('conflict', 'some of these event ids are already recorded on another stream or in another batch', {
+        event_ids: already.map((r) => r.event_id),
+      });
+    const rows = ids.map((id) => byId.get(id)!);
+    return { streamId, positions: rows.map((r) => r.position), version: Math.max(...rows.map((r) => r.stream_version)), duplicate: true };
+  }
+
+  /** Must run inside a write transaction on this connection. */
+  appendNow(streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], recordedAt: string): AppendResult {
+    if (events.length === 0) throw new AppError('validation', 'append needs at least one event');
+    // Generated ids cannot collide, so only caller-supplied ids need the retry lookup.
+    if (events.some((e) => e.eventId !== undefined)) {
+      const retry = this.retried(streamId, events.map((e) => e.eventId ?? randomUUID()));
+      if (retry) return retry;
+    }
+    const current = this.streamVersionNow(streamId);
+    const ok = expected === 'any' || (expected === 'no-stream' ? current === 0 : expected === current);
+    if (!ok) throw new ConcurrencyError(streamId, expected, current);
+
+    const stored: StoredEvent[] = events.map((e, i) => {
+      const version = current + i + 1;
+      const eventId = e.eventId ?? randomUUID();
+      const schemaVersion = e.schemaVersion ?? 1;
+      const { position } = this.insert.get(
+        eventId,
+        streamId,
+        version,
+        e.type,
+        schemaVersion,
+        JSON.stringify(e.data),
+        JSON.stringify(e.metadata),
+        e.occurredAt,
+        recordedAt,
+      )!;
+      return {
+        position,
+        event_id: eventId,
+        stream_id: streamId,
+        stream_version: version,
+        type: e.type,
+        schema_version: schemaVersion,
+        data: e.data,
+        metadata: e.metadata,
+        occurred_at: e.occurredAt,
+        recorded_at: recordedAt,
+      };
+    });
+    const last = stored[stored.length - 1]!;
+    this.upsertStream.run(streamId, last.stream_version, last.position);
+    this.project(stored);
+    return { streamId, positions: stored.map((e) => e.position), version: last.stream_version, duplicate: false };
+  }
+
+  /** Feed events to the projections that fold their types, and move those checkpoints. */
+  project(stored: readonly StoredEvent[], only?: ReadonlySet<string>): void {
+    for (const p of this.projectors) {
+      if (only && !only.has(p.name)) continue;
+      const mine = stored.filter((e) => p.types.has(e.type));
+      if (mine.length === 0) continue;
+      p.apply(mine);
+      this.checkpoint.run(p.name, mine[mine.length - 1]!.position);
+    }
+  }
+
+  setCheckpoint(name: string, position: number): void {
+    this.checkpoint.run(name, position);
+  }
+}
+
+/** A transaction in progress: reads and appends on the writer; nested transactions are savepoints. */
+class TxLedger implements LedgerWriter {
+  constructor(
+    private readonly w: Writes,
+    private readonly depth: number,
+  ) {}
+  readStream(streamId: string, options?: { upToPosition?: number }) {
+    return this.w.readStream(streamId, options);
+  }
+  readAll(options?: ReadAllOptions) {
+    return this.w.readAll(options);
+  }
+  streamVersion(streamId: string) {
+    return this.w.streamVersion(streamId);
+  }
+  readByIdempotencyKey(key: string) {
+    return this.w.readByIdempotencyKey(key);
+  }
+  latestPosition() {
+    return this.w.latestPosition();
+  }
+  async append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], options: { recordedAt?: string } = {}) {
+    return this.w.appendNow(streamId, expected, events, options.recordedAt ?? new Date().toISOString());
+  }
+  async transaction<T>(work: (tx: LedgerWriter) => Promise<T>): Promise<T> {
+    const name = `sp${this.depth}`;
+    this.w.conn.exec(`SAVEPOINT ${name}`);
+    try {
+      const result = await work(new TxLedger(this.w, this.depth + 1));
+      this.w.conn.exec(`RELEASE ${name}`);
+      return result;
+    } catch (error) {
+      this.w.conn.exec(`ROLLBACK TO ${name}`);
+      this.w.conn.exec(`RELEASE ${name}`);
+      throw error;
+    }
+  }
+}
+
+export class SqliteEventStore implements EventStore {
+  private readonly mutex = new Mutex();
+  private readonly w: Writes;
+  private readonly r: Reads;
+
+  constructor(writer: Connection, reader: Connection, projectors: readonly SqliteProjector[]) {
+    this.w = new Writes(writer, projectors);
+    this.r = new Reads(reader);
+  }
+
+  readStream(streamId: string, options?: { upToPosition?: number }) {
+    return this.r.readStream(streamId, options);
+  }
+  readAll(options?: ReadAllOptions) {
+    return this.r.readAll(options);
+  }
+  streamVersion(streamId: string) {
+    return this.r.streamVersion(streamId);
+  }
+  readByIdempotencyKey(key: string) {
+    return this.r.readByIdempotencyKey(key);
+  }
+  latestPosition() {
+    return this.r.latestPosition();
+  }
+
+  append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], options?: { recordedAt?: string }): Promise<AppendResult> {
+    return this.transaction((tx) => tx.append(streamId, expected, events, options));
+  }
+
+  async transaction<T>(work: (tx: LedgerWriter) => Promise<T>): Promise<T> {
+    const release = await this.mutex.lock();
+    const conn = this.w.conn;
+    try {
+      // IMMEDIATE takes the write lock up front, so another process cannot slip an append in
+      // between this transaction's version check and its insert.
+      conn.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(new TxLedger(this.w, 1));
+        conn.exec('COMMIT');
+        return result;
+      } catch (error) {
+        if (conn.inTransaction) conn.exec('ROLLBACK');
+        throw error;
+      }
+    } finally {
+      release();
+    }
+  }
+
+  async checkpoints(): Promise<Record<string, number>> {
+    const rows = this.r.conn.prepare('SELECT name, position FROM projection_checkpoints ORDER BY name').all() as { name: string; position: number }[];
+    return Object.fromEntries(rows.map((r) => [r.name, r.position]));
+  }
+
+  projectionNames(): readonly string[] {
+    return this.w.projectors.map((p) => p.name);
+  }
+
+  async rebuild(options: { projections?: readonly string[]; batchSize?: number } = {}): Promise<RebuildReport> {
+    const chosen = this.pick(options.projections);
+    return this.transaction(async () => {
+      const head = this.w.latestNow();
+      const projections = chosen.map((p) => {
+        for (const table of p.tables) this.w.conn.exec(`DELETE FROM ${table}`);
+        return { name: p.name, events: this.replay(p, 0, options.batchSize), position: head };
+      });
+      return { projections, position: head };
+    });
+  }
+
+  /**
+   * Bring every projection up to the ledger head when the store opens: one without a checkpoint
+   * (new, or reshaped by a migration that removed it) is rebuilt from position 0; one whose
+   * events go past its checkpoint replays what it missed. Inline projections never lag, so this
+   * is normally a no-op; it is what lets a migration reshape a projection with no manual step.
+   */
+  async catchUp(): Promise<RebuildReport | null> {
+    const checkpoints = await this.checkpoints();
+    const todo = this.w.projectors.filter((p) => {
+      const at = checkpoints[p.name];
+      return at === undefined || this.r.readAllNow({ after: at, types: [...p.types], limit: 1 }).length > 0;
+    });
+    if (todo.length === 0) return null;
+    return this.transaction(async () => {
+      const head = this.w.latestNow();
+      const projections = todo.map((p) => {
+        const at = checkpoints[p.name];
+        if (at === undefined) for (const table of p.tables) this.w.conn.exec(`DELETE FROM ${table}`);
+        return { name: p.name, events: this.replay(p, at ?? 0), position: head };
+      });
+      return { projections, position: head };
+    });
+  }
+
+  private pick(requested?: readonly string[]): SqliteProjector[] {
+    const known = this.projectionNames();
+    if (!requested || requested.length === 0) return [...this.w.projectors];
+    const unknown = requested.filter((n) => !known.includes(n));
+    if (unknown.length > 0)
+      throw new AppError('validation', `projections: unknown ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${known.join(', ')})`);
+    return this.w.projectors.filter((p) => requested.includes(p.name));
+  }
+
+  /**
+   * Apply the projection's events after `after`, `batchSize` at a time, then set its checkpoint
+   * to the ledger head (it has now seen everything). Inside a write transaction. Returns the count.
+   */
+  private replay(p: SqliteProjector, after: number, batchSize = 1000): number {
+    const types = [...p.types];
+    let cursor = after;
+    let count = 0;
+    for (;;) {
+      const batch = this.w.readAllNow({ after: cursor, types, limit: batchSize });
+      if (batch.length === 0) break;
+      p.apply(batch);
+      count += batch.length;
+      cursor = batch[batch.length - 1]!.position;
+    }
+    this.w.setCheckpoint(p.name, this.w.latestNow());
+    return count;
+  }
+}

@@ -1,0 +1,124 @@
+// SQLite schema (drizzle; `npm run db:generate` writes db/sqlite/migrations from it): the
+// append-only ledger (events, streams, projection_checkpoints) and the projections the UI
+// reads. Projections can always be dropped and rebuilt from the ledger (`npm run db:rebuild`);
+// the ledger itself is never updated.
+
+import { integer, primaryKey, real, sqliteTable, text, uniqueIndex, index } from 'drizzle-orm/sqlite-core';
+
+export const events = sqliteTable(
+  'events',
+  {
+    position: integer('position').primaryKey({ autoIncrement: true }),
+    eventId: text('event_id').notNull().unique(),
+    streamId: text('stream_id').notNull(),
+    streamVersion: integer('stream_version').notNull(),
+    type: text('type').notNull(),
+    schemaVersion: integer('schema_version').notNull().default(1),
+    data: text('data', { mode: 'json' }).notNull(),
+    metadata: text('metadata', { mode: 'json' }).notNull(),
+    occurredAt: text('occurred_at').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('events_stream_version_unique').on(t.streamId, t.streamVersion),
+    index('events_type_idx').on(t.type),
+  ],
+);
+
+export const streams = sqliteTable('streams', {
+  streamId: text('stream_id').primaryKey(),
+  version: integer('version').notNull(),
+  lastPosition: integer('last_position').notNull(),
+});
+
+export const projectionCheckpoints = sqliteTable('projection_checkpoints', {
+  name: text('name').primaryKey(),
+  position: integer('position').notNull(),
+});
+
+// ---- projections ----
+
+// An entry's projection row: the decider state as JSON (lib/mappings/entry turns it into the
+// read shape) plus the columns the timeline filters and orders on.
+export const timelineEntries = sqliteTable(
+  'timeline_entries',
+  {
+    id: text('id').primaryKey(),
+    date: text('date').notNull(),
+    timeUtc: text('time_utc'),
+    kind: text('kind').notNull(),
+    narrative: text('narrative').notNull(),
+    status: text('status').notNull(),
+    version: integer('version').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+    lastPosition: integer('last_position').notNull(),
+    state: text('state').notNull(),
+  },
+  (t) => [index('timeline_entries_date_idx').on(t.date)],
+);
+
+// A claim's projection row: the decider state as JSON (lib/mappings/claim) plus its keys.
+export const claims = sqliteTable(
+  'claims',
+  {
+    id: text('id').primaryKey(),
+    assertedOn: text('asserted_on').notNull(),
+    narrative: text('narrative').notNull(),
+    entryId: text('entry_id'),
+    status: text('status').notNull(),
+    version: integer('version').notNull(),
+    lastPosition: integer('last_position').notNull(),
+    state: text('state').notNull(),
+  },
+  (t) => [index('claims_asserted_on_idx').on(t.assertedOn)],
+);
+
+export const narratives = sqliteTable('narratives', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  thesis: text('thesis').notNull(),
+  color: text('color').notNull(),
+  sortOrder: integer('sort_order').notNull(),
+  version: integer('version').notNull(),
+});
+
+export const tickers = sqliteTable('tickers', {
+  symbol: text('symbol').primaryKey(),
+  name: text('name').notNull(),
+  exchange: text('exchange'),
+  role: text('role').notNull(),
+  sharesOutstanding: real('shares_outstanding'),
+  version: integer('version').notNull(),
+});
+
+export const priceBars = sqliteTable(
+  'price_bars',
+  {
+    ticker: text('ticker').notNull(),
+    date: text('date').notNull(),
+    open: real('open'),
+    high: real('high'),
+    low: real('low'),
+    close: real('close').notNull(),
+    adjClose: real('adj_close'),
+    volume: real('volume'),
+    firstPosition: integer('first_position').notNull(),
+    lastPosition: integer('last_position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticker, t.date] })],
+);
+
+// Every correction of a bar, with the values before it: lets a position or as-of
+// replay show prices as they were before the correction.
+export const priceBarRevisions = sqliteTable(
+  'price_bar_revisions',
+  {
+    ticker: text('ticker').notNull(),
+    date: text('date').notNull(),
+    position: integer('position').notNull(),
+    recordedAt: text('recorded_at').notNull(),
+    before: text('before', { mode: 'json' }).notNull(),
+    after: text('after', { mode: 'json' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticker, t.date, t.position] })],
+);

@@ -1,0 +1,153 @@
+// Query-string contracts of the read API (zod): what each GET route and CSV export accepts.
+// Parsing only turns strings into typed values and names the parameter; the server normalises
+// (defaults, order, hash). Shared by the routes, the export and the tests.
+import { z } from 'zod';
+import { MODELS } from '@/lib/analytics';
+import {
+  ESTIMATION_MAX,
+  ESTIMATION_MIN,
+  GAP_MAX,
+  GAP_MIN,
+  parseWindow,
+  parseWindows,
+  type EventWindow,
+  type ImpactParamsInput,
+  type NarrativeParamsInput,
+} from '@/lib/analytics/params';
+import { KINDS, NARRATIVE_IDS } from '@/lib/domain/schemas';
+import { q, single } from './query';
+
+const eventId = z
+  .string()
+  .max(200, { message: 'must be at most 200 characters' })
+  .regex(/^[^\u0000-\u001f\u007f]+$/, { message: 'must be an event id' });
+
+/** Comma-separated or repeated windows "from:to". */
+const windowsParam = z
+  .preprocess((v) => (Array.isArray(v) ? v : [v]).map(String), z.array(z.string()))
+  .transform((parts, ctx): EventWindow[] => {
+    const w = parseWindows(parts);
+    if (typeof w === 'string') {
+      ctx.addIssue({ code: 'custom', message: w });
+      return z.NEVER;
+    }
+    return w;
+  })
+  .optional();
+
+const windowParam = single(z.string())
+  .transform((s, ctx): EventWindow => {
+    const w = parseWindow(s);
+    if (typeof w === 'string') {
+      ctx.addIssue({ code: 'custom', message: w });
+      return z.NEVER;
+    }
+    return w;
+  })
+  .optional();
+
+const common = {
+  tickers: q.list(q.symbol),
+  benchmark: single(q.symbol).optional(),
+  model: single(z.enum(MODELS as readonly [string, ...string[]], { message: `must be one of ${MODELS.join(', ')}` })).optional(),
+  estimation: q.int(ESTIMATION_MIN, ESTIMATION_MAX).optional(),
+  gap: q.int(GAP_MIN, GAP_MAX).optional(),
+  asOf: q.date,
+  position: q.position,
+};
+
+export const impactsQuery = z.object({
+  ...common,
+  /** Repeated (`event=a&event=b`) or comma-separated; `events` is accepted as an alias. */
+  event: q.list(eventId),
+  events: q.list(eventId),
+  windows: windowsParam,
+});
+
+/** The parsed query as computeImpacts input (shared by the JSON route and the CSV export). */
+export function impactParamsFrom(query: z.infer<typeof impactsQuery>): ImpactParamsInput {
+  const events = [...(query.event ?? []), ...(query.events ?? [])];
+  return {
+    events: events.length > 0 ? events : null,
+    tickers: query.tickers,
+    benchmark: query.benchmark,
+    model: query.model,
+    estimation: query.estimation,
+    gap: query.gap,
+    windows: query.windows,
+    asOf: query.asOf,
+    position: query.position,
+  };
+}
+
+export const narrativesQuery = z.object({
+  ...common,
+  window: windowParam,
+});
+
+/** The parsed query as computeNarratives input (shared by the JSON route and the CSV export). */
+export function narrativeParamsFrom(query: z.infer<typeof narrativesQuery>): NarrativeParamsInput {
+  return {
+    tickers: query.tickers,
+    benchmark: query.benchmark,
+    model: query.model,
+    estimation: query.estimation,
+    gap: query.gap,
+    window: query.window,
+    asOf: query.asOf,
+    position: query.position,
+  };
+}
+
+export const timelineQuery = z.object({
+  from: q.date,
+  to: q.date,
+  narrative: q.list(z.enum(NARRATIVE_IDS, { message: `must be one of ${NARRATIVE_IDS.join(', ')}` })),
+  kind: q.list(z.enum(KINDS, { message: `must be one of ${KINDS.join(', ')}` })),
+  ticker: q.list(q.symbol),
+  asOf: q.date,
+  position: q.position,
+});
+
+export const clockQuery = z.object({ asOf: q.date, position: q.position });
+export const pricesQuery = z.object({ from: q.date, to: q.date, asOf: q.date, position: q.position });
+export const ledgerQuery = z.object({
+  after: q.int(0, Number.MAX_SAFE_INTEGER).optional(),
+  limit: q.int(1, 1000).optional(),
+  stream: z.string().min(1).max(200).optional(),
+  type: z.string().regex(/^[A-Za-z]{1,60}$/, { message: 'must be an event type name' }).optional(),
+});
+
+// ---- CSV exports: each dataset takes the filters of its JSON endpoint, plus `bom` and `meta` ----
+
+const flag = single(z.enum(['0', '1', 'true', 'false'], { message: 'must be 1 or 0' }))
+  .transform((v) => v === '1' || v === 'true')
+  .optional();
+
+const output = { bom: flag, meta: flag };
+
+export const exportQueries = {
+  timeline: timelineQuery.extend(output),
+  claims: z.object({ asOf: q.date, position: q.position, ...output }),
+  prices: z.object({
+    /** `ticker` and `tickers` are the same filter (comma-separated or repeated); both may be given. */
+    ticker: q.list(q.symbol),
+    tickers: q.list(q.symbol),
+    from: q.date,
+    to: q.date,
+    asOf: q.date,
+    position: q.position,
+    ...output,
+  }),
+  /** The dashboard's impact table shows the events of the visible range: `from`/`to` filter by event date. */
+  impacts: impactsQuery.extend({ from: q.date, to: q.date, ...output }),
+  narratives: narrativesQuery.extend(output),
+  ledger: z.object({
+    after: q.int(0, Number.MAX_SAFE_INTEGER).optional(),
+    /** No default: an export holds the whole (filtered) ledger unless a limit is given. */
+    limit: q.int(1, Number.MAX_SAFE_INTEGER).optional(),
+    stream: single(z.string().min(1).max(200)).optional(),
+    type: single(z.string().regex(/^[A-Za-z]{1,60}$/, { message: 'must be an event type name' })).optional(),
+    ...output,
+  }),
+};

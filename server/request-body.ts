@@ -1,0 +1,176 @@
+// Reading request bodies within limits: content type (415), size (413, before and while
+// reading), then parsing (400 naming the problem). JSON is also checked for nesting depth and
+// for control or bidi-override characters in every string; CSV bodies are handed on as a
+// stream of chunks for the streaming parser.
+import 'server-only';
+import { AppError } from '@/lib/domain/errors';
+import { IMPORT_MAX_BYTES, type Problem } from '@/lib/contracts/write';
+import type { PriceFileReport } from '@/lib/csv/price-file';
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+export const MAX_JSON_DEPTH = 16;
+
+export function problemError(code: ConstructorParameters<typeof AppError>[0], field: string, message: string, extra?: Record<string, unknown>): AppError {
+  return new AppError(code, `${field}: ${message}`, { ...extra, problems: [{ field, message }] });
+}
+
+export function checkJsonContentType(request: Request): void {
+  const raw = request.headers.get('content-type');
+  if (!raw) throw problemError('unsupported_media_type', 'content-type', 'must be application/json');
+  const [type, ...params] = raw.split(';').map((s) => s.trim().toLowerCase());
+  if (type !== 'application/json') throw problemError('unsupported_media_type', 'content-type', `must be application/json, not ${type!.slice(0, 60)}`);
+  for (const p of params) {
+    const [k, v] = p.split('=').map((s) => s?.trim().replace(/^"|"$/g, ''));
+    if (k === 'charset' && v !== 'utf-8' && v !== 'utf8') throw problemError('unsupported_media_type', 'content-type', 'charset must be utf-8');
+  }
+}
+
+export async function readLimitedBody(request: Request, limit: number = MAX_BODY_BYTES): Promise<Uint8Array> {
+  const declared = request.headers.get('content-length');
+  if (declared !== null) {
+    const n = Number(declared);
+    if (!Number.isFinite(n) || n < 0) throw problemError('validation', 'content-length', 'must be a byte count');
+    if (n > limit) throw problemError('too_large', '(body)', `must be at most ${limit} bytes`);
+  }
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw problemError('too_large', '(body)', `must be at most ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(total);
+  let offset = 0;
+  for (const c of chunks) {
+    out.set(c, offset);
+    offset += c.byteLength;
+  }
+  return out;
+}
+
+/** Refuse deeply nested JSON before JSON.parse sees it (no recursion blow-up, no CPU games). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) {
+      depth++;
+      if (depth > max) max = depth;
+    } else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+// C0 controls except tab/newline/carriage return, DEL, and the bidirectional overrides/isolates
+// (U+202A–U+202E, U+2066–U+2069) that can make stored text display differently from what it is.
+const FORBIDDEN_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u202a-\u202e\u2066-\u2069]/;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Every string (keys too) must be well-formed Unicode without control or bidi-override characters. */
+export function scanStrings(value: unknown, path: string[] = []): Problem[] {
+  const problems: Problem[] = [];
+  const field = (p: string[]) => p.join('.') || '(body)';
+  const visit = (v: unknown, p: string[]) => {
+    if (problems.length >= 20) return;
+    if (typeof v === 'string') {
+      if (LONE_SURROGATE.test(v)) problems.push({ field: field(p), message: 'must be well-formed Unicode (no lone surrogates)' });
+      else if (FORBIDDEN_CHARS.test(v)) problems.push({ field: field(p), message: 'must not contain control or bidirectional-override characters' });
+    } else if (Array.isArray(v)) v.forEach((item, i) => visit(item, [...p, String(i)]));
+    else if (v && typeof v === 'object') {
+      for (const [k, item] of Object.entries(v)) {
+        if (LONE_SURROGATE.test(k) || FORBIDDEN_CHARS.test(k)) problems.push({ field: field([...p, JSON.stringify(k).slice(1, 40)]), message: 'field names must be plain text' });
+        else visit(item, [...p, k]);
+      }
+    }
+  };
+  visit(value, path);
+  return problems;
+}
+
+export async function readJsonBody(request: Request, limit: number = MAX_BODY_BYTES): Promise<unknown> {
+  checkJsonContentType(request);
+  const bytes = await readLimitedBody(request, limit);
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw problemError('validation', '(body)', 'must be UTF-8 text');
+  }
+  if (text.trim() === '') throw problemError('validation', '(body)', 'must be a JSON object (the body is empty)');
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw problemError('validation', '(body)', `must not nest objects or arrays more than ${MAX_JSON_DEPTH} levels deep`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw problemError('validation', '(body)', `must be valid JSON (${(error as Error).message.slice(0, 120)})`);
+  }
+  const problems = scanStrings(parsed);
+  if (problems.length > 0)
+    throw new AppError('validation', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });
+  return parsed;
+}
+
+
+// ---- CSV ----
+
+const CSV_TYPES = new Set(['text/csv', 'application/csv']);
+
+/** 415 unless the body is declared as CSV (charset, when given, must be UTF-8). */
+export function checkCsvContentType(request: Request): void {
+  const raw = request.headers.get('content-type') ?? '';
+  const [type = '', ...params] = raw.split(';').map((s) => s.trim().toLowerCase());
+  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  if (!CSV_TYPES.has(type))
+    throw new AppError('unsupported_media_type', `send the price file as the request body with Content-Type: text/csv (got ${raw ? `"${raw}"` : 'none'})`);
+  if (charset && charset !== 'utf-8' && charset !== 'utf8')
+    throw new AppError('unsupported_media_type', `price files must be UTF-8 (got charset=${charset})`);
+}
+
+/** 413 before reading anything when the declared length is over the limit. */
+export function checkDeclaredLength(request: Request, limit = IMPORT_MAX_BYTES): void {
+  const declared = Number(request.headers.get('content-length') ?? '');
+  if (Number.isFinite(declared) && declared > limit) throw tooLargeError(limit, declared);
+}
+
+export function tooLargeError(limit: number, declared?: number, report?: PriceFileReport): AppError {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+  return new AppError(
+    'too_large',
+    `the price file is larger than the limit of ${mb(limit)}${declared ? ` (${mb(declared)} declared)` : ''}; split it, or import it with npm run import:prices`,
+    { limit_bytes: limit, ...(report ? { errors: report.errors.slice(0, 1) } : {}) },
+  );
+}
+
+/** Chunks of a web ReadableStream (request.body), cancelling the stream if the reader stops early. */
+export async function* streamChunks(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> {
+  if (!body) return;
+  const reader = body.getReader();
+  let done = false;
+  try {
+    for (;;) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        return;
+      }
+      yield next.value;
+    }
+  } finally {
+    if (!done) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}
+

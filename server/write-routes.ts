@@ -1,0 +1,288 @@
+// Every write the API accepts, in one list. Each app/api route file serves its entry with
+// writeHandler; tests/write-routes.int.test.ts generates its checks (403, 400, 429) from this
+// list and fails when a route file exports a write method that is not here.
+import 'server-only';
+import { randomUUID } from 'node:crypto';
+import { streamIds } from '@/lib/domain/stream-ids';
+import {
+  IMPORT_MAX_BYTES,
+  amendEntryBody,
+  assertClaimBody,
+  attachSourceBody,
+  corroborateClaimBody,
+  disputeClaimBody,
+  importQuery,
+  listTickerBody,
+  recordEntryBody,
+  retractEntryBody,
+  reviseClaimBody,
+  signInBody,
+} from '@/lib/contracts/write';
+import { parsePriceFile } from '@/lib/csv/price-file';
+import { importResponse, planImport, reportFields, sourceLabel } from '@/lib/csv/price-import';
+import { AppError } from '@/lib/domain/errors';
+import { decideImportBars } from '@/lib/domain/reference';
+import { tickerSymbolSchema } from '@/lib/domain/schemas';
+import { adminToken, safeEqual, SESSION_COOKIE, sessionValue } from './auth';
+import { assertClaim, claimCommand } from './commands/claims';
+import { amendEntry, attachSource, newEntryId, recordEntry, retractEntry } from './commands/entries';
+import { importPriceBars, tickerStateOf } from './commands/prices';
+import { listTicker } from './commands/reference';
+import { problemError, tooLargeError } from './request-body';
+import { commandAnswer, jsonWrite, type WriteInput, type WriteRoute } from './write-gate';
+import type { Store } from '@/db';
+
+/** A claim's entry or related claim must already be in the ledger. */
+async function requireStream(store: Store, streamId: string, field: string, what: string, id: string): Promise<void> {
+  if ((await store.events.streamVersion(streamId)) === 0) throw problemError('unprocessable', field, `no ${what} "${id}"`);
+}
+
+function tickerParam(params: Record<string, string>): string {
+  const raw = params.ticker ?? '';
+  const parsed = tickerSymbolSchema.safeParse(raw);
+  if (!parsed.success) throw new AppError('validation', `ticker: "${raw}" is not a ticker symbol`);
+  return parsed.data;
+}
+
+async function requireListed(store: Store, symbol: string): Promise<void> {
+  if (!(await store.read.tickerExists(symbol)))
+    throw new AppError('not_found', `ticker "${symbol}" is not listed; list it first with POST /api/tickers`, { ticker: symbol });
+}
+
+/** Parse the streamed CSV body and plan the import (which bars, which problems). */
+async function readPriceFile(input: WriteInput) {
+  const symbol = tickerParam(input.params);
+  const report = await parsePriceFile(input.chunks!, { maxBytes: IMPORT_MAX_BYTES });
+  if (report.tooLarge) throw tooLargeError(IMPORT_MAX_BYTES, undefined, report);
+  const plan = planImport(report, symbol, { skipInvalid: input.query.onInvalid === 'skip' });
+  return { symbol, report, plan };
+}
+
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
+function sessionCookie(request: Request, value: string, maxAge: number): string {
+  const secure = new URL(request.url).protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https';
+  return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure ? '; Secure' : ''}`;
+}
+
+const PREVIEW_ROWS = 20;
+
+const tickerPreflight: WriteRoute['preflight'] = async ({ store, params }) => requireListed(store, tickerParam(params));
+
+export const writeRoutes = {
+  recordEntry: jsonWrite({
+    method: 'POST',
+    path: '/api/timeline',
+    auth: 'writer',
+    schema: recordEntryBody,
+    async handle(input) {
+      const { id, reason, ...fields } = input.body;
+      const result = await recordEntry(input.store.events, { id: id ?? newEntryId(fields.title), ...fields }, { ...input.ctx, reason: reason ?? null, expectedVersion: undefined });
+      return commandAnswer(result, `/api/timeline/${result.id}`);
+    },
+  }),
+  amendEntry: jsonWrite({
+    method: 'POST',
+    path: '/api/timeline/{id}/amend',
+    auth: 'writer',
+    schema: amendEntryBody,
+    async handle(input) {
+      const { body } = input;
+      const result = await amendEntry(input.store.events, input.params.id!, { changes: body.changes, reason: body.reason }, input.ctx);
+      return commandAnswer(result, `/api/timeline/${result.id}`);
+    },
+  }),
+  attachSource: jsonWrite({
+    method: 'POST',
+    path: '/api/timeline/{id}/sources',
+    auth: 'writer',
+    schema: attachSourceBody,
+    async handle(input) {
+      const { body } = input;
+      const result = await attachSource(input.store.events, input.params.id!, { source: body.source, reason: body.reason }, input.ctx);
+      return commandAnswer(result, `/api/timeline/${result.id}`);
+    },
+  }),
+  retractEntry: jsonWrite({
+    method: 'POST',
+    path: '/api/timeline/{id}/retract',
+    auth: 'writer',
+    schema: retractEntryBody,
+    async handle(input) {
+      const { body } = input;
+      const result = await retractEntry(input.store.events, input.params.id!, { reason: body.reason }, input.ctx);
+      return commandAnswer(result, `/api/timeline/${result.id}`);
+    },
+  }),
+  assertClaim: jsonWrite({
+    method: 'POST',
+    path: '/api/claims',
+    auth: 'writer',
+    schema: assertClaimBody,
+    async handle(input) {
+      const { id, reason, ...fields } = input.body;
+      const { store } = input;
+      if (fields.entry) await requireStream(store, streamIds.entry(fields.entry), 'entry', 'timeline entry', fields.entry);
+      if (fields.relation) await requireStream(store, streamIds.claim(fields.relation.target), 'relation.target', 'claim', fields.relation.target);
+      const claimId = id ?? newEntryId(`${fields.claimant} ${fields.subject}`);
+      const result = await assertClaim(store.events, { id: claimId, ...fields }, { ...input.ctx, reason: reason ?? null });
+      return commandAnswer(result, `/api/claims#${result.id}`);
+    },
+  }),
+  reviseClaim: jsonWrite({
+    method: 'POST',
+    path: '/api/claims/{id}/revise',
+    auth: 'writer',
+    schema: reviseClaimBody,
+    async handle(input) {
+      const { body } = input;
+      const on = body.on ?? input.rules.now.slice(0, 10);
+      const result = await claimCommand(
+        input.store.events,
+        input.params.id!,
+        { type: 'ReviseCostClaim', value: body.value, reason: body.reason, source: body.source, on },
+        { ...input.ctx, reason: body.reason, source: body.source.url },
+      );
+      return commandAnswer(result, `/api/claims#${result.id}`);
+    },
+  }),
+  disputeClaim: jsonWrite({
+    method: 'POST',
+    path: '/api/claims/{id}/dispute',
+    auth: 'writer',
+    schema: disputeClaimBody,
+    async handle(input) {
+      const { body } = input;
+      const on = body.on ?? input.rules.now.slice(0, 10);
+      const result = await claimCommand(
+        input.store.events,
+        input.params.id!,
+        { type: 'DisputeCostClaim', by: body.by, argument: body.argument, source: body.source, on },
+        { ...input.ctx, reason: body.reason, source: body.source.url },
+      );
+      return commandAnswer(result, `/api/claims#${result.id}`);
+    },
+  }),
+  corroborateClaim: jsonWrite({
+    method: 'POST',
+    path: '/api/claims/{id}/corroborate',
+    auth: 'writer',
+    schema: corroborateClaimBody,
+    async handle(input) {
+      const { body } = input;
+      const on = body.on ?? input.rules.now.slice(0, 10);
+      const result = await claimCommand(
+        input.store.events,
+        input.params.id!,
+        { type: 'CorroborateCostClaim', by: body.by, source: body.source, on },
+        { ...input.ctx, reason: body.reason, source: body.source.url },
+      );
+      return commandAnswer(result, `/api/claims#${result.id}`);
+    },
+  }),
+  listTicker: jsonWrite({
+    method: 'POST',
+    path: '/api/tickers',
+    auth: 'writer',
+    schema: listTickerBody,
+    async handle(input) {
+      const { symbol, ...fields } = input.body;
+      const result = await listTicker(input.store.events, { symbol, ...fields }, input.ctx);
+      const answer = commandAnswer(result, `/api/prices/${encodeURIComponent(result.id)}`);
+      return answer;
+    },
+  }),
+  importPrices: {
+    method: 'POST',
+    path: '/api/prices/{ticker}/import',
+    auth: 'writer',
+    query: importQuery,
+    preflight: tickerPreflight,
+    body: { kind: 'csv', maxBytes: IMPORT_MAX_BYTES },
+    async handle(input) {
+      const { symbol, report, plan } = await readPriceFile(input);
+      if (!plan.ok) {
+        const hint = plan.skipped > 0 && plan.bars.length > 0 && input.query.onInvalid !== 'skip' ? ' (add ?onInvalid=skip to import the valid rows and skip the others)' : '';
+        throw new AppError('unprocessable', `${plan.message}; nothing was recorded${hint}`, { ticker: symbol, ...reportFields(report, plan) });
+      }
+      const fileName = input.request.headers.get('x-file-name');
+      const source = sourceLabel(report.format, 'api', fileName ? safeDecode(fileName) : null);
+      const result = await importPriceBars(input.store.events, symbol, plan.bars, { source }, {
+        ...input.ctx,
+        source,
+        reason: plan.skipped > 0 ? `imported with onInvalid=skip: ${plan.skipped} invalid rows left out` : null,
+        correlationId: input.ctx.correlationId ?? randomUUID(),
+      });
+      // Something recorded: 201. Nothing changed (every bar already recorded as is): 200, with a message.
+      return Response.json(importResponse(symbol, report, plan, result), { status: result.inserted + result.corrected > 0 ? 201 : 200 });
+    },
+  },
+  previewImport: {
+    method: 'POST',
+    path: '/api/prices/{ticker}/import/preview',
+    auth: 'writer',
+    query: importQuery,
+    preflight: tickerPreflight,
+    body: { kind: 'csv', maxBytes: IMPORT_MAX_BYTES },
+    // A dry run with the same parser, plan and decider as the import; writes nothing.
+    async handle(input) {
+      const { symbol, report, plan } = await readPriceFile(input);
+      const would = plan.ok ? decideImportBars({ symbol, source: 'preview', bars: plan.bars }, (await tickerStateOf(input.store.events, symbol)).state).summary : null;
+      return Response.json({
+        ticker: symbol,
+        ok: plan.ok,
+        message: plan.message,
+        ...reportFields(report, plan),
+        would,
+        preview: plan.bars.slice(0, PREVIEW_ROWS).map((b) => ({
+          line: b.line,
+          date: b.date,
+          open: b.open,
+          high: b.high,
+          low: b.low,
+          close: b.close,
+          adj_close: b.adj_close,
+          volume: b.volume,
+        })),
+      });
+    },
+  },
+  signIn: {
+    method: 'POST',
+    path: '/api/session',
+    auth: 'none',
+    limit: 'signin',
+    body: { kind: 'form-or-json', schema: signInBody, maxBytes: 16 * 1024 },
+    // Exchange the admin token for an HttpOnly, SameSite=Strict session cookie.
+    async handle({ body, isForm, request }) {
+      const raw = (body as { token?: unknown }).token;
+      const token = typeof raw === 'string' ? raw.trim() : '';
+      if (!token || !safeEqual(token, adminToken())) {
+        if (isForm) return new Response(null, { status: 303, headers: { location: '/signin?error=1' } });
+        return Response.json({ error: 'unauthorized', message: 'token: does not match the admin token' }, { status: 401 });
+      }
+      const headers = new Headers({ 'set-cookie': sessionCookie(request, sessionValue(), 60 * 60 * 12) });
+      if (isForm) {
+        headers.set('location', '/');
+        return new Response(null, { status: 303, headers });
+      }
+      return Response.json({ ok: true }, { headers });
+    },
+  },
+  signOut: {
+    method: 'DELETE',
+    path: '/api/session',
+    auth: 'none',
+    limit: 'signin',
+    body: { kind: 'none' },
+    async handle({ request }) {
+      return Response.json({ ok: true }, { headers: { 'set-cookie': sessionCookie(request, '', 0) } });
+    },
+  },
+} satisfies Record<string, WriteRoute>;
