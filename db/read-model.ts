@@ -95,12 +95,12 @@ function historyItem(e: StoredEvent): HistoryItem {
 }
 
 export function createReadModel(q: ReadQueries): ReadModel {
-  const effectivePosition = async (clock: Clock) => {
+  const effectivePosition = async (clock: Clock = {}) => {
     const latest = await q.latestPosition();
     return clock.position != null ? Math.min(clock.position, latest) : latest;
   };
 
-  async function* iterateBars(ticker: string, filter: PriceFilter, clock: Clock, pageSize = PRICE_PAGE): AsyncGenerator<BarView> {
+  async function* iterateBars(ticker: string, filter: PriceFilter = {}, clock: Clock = {}, pageSize = PRICE_PAGE): AsyncGenerator<BarView> {
     // An asOf caps the range: no bar after the as-of day was known on it.
     const to = [filter.to, clock.asOf].filter((d): d is string => Boolean(d)).sort()[0] ?? null;
     const base = { ticker, from: filter.from ?? null, to, position: clock.position ?? null, asOf: clock.asOf ?? null, limit: pageSize };
@@ -117,7 +117,7 @@ export function createReadModel(q: ReadQueries): ReadModel {
     latestPosition: () => q.latestPosition(),
     effectivePosition,
 
-    async listEntries(filter: TimelineFilter, clock: Clock): Promise<EntryView[]> {
+    async listEntries(filter: TimelineFilter = {}, clock: Clock = {}): Promise<EntryView[]> {
       let all: EntryView[];
       if (isReplay(clock)) {
         const folded = foldStreams(await q.eventsOfTypes(ENTRY_EVENT_TYPES, clock.position ?? null), clock, initialEntryState, evolveEntry);
@@ -128,7 +128,7 @@ export function createReadModel(q: ReadQueries): ReadModel {
       return all.filter((e) => matches(e, filter, clock.asOf)).sort(compareEntries);
     },
 
-    async getEntry(id: string, clock: Clock) {
+    async getEntry(id: string, clock: Clock = {}) {
       const streamId = streamIds.entry(id);
       let entry: EntryView | null;
       if (isReplay(clock)) {
@@ -144,7 +144,7 @@ export function createReadModel(q: ReadQueries): ReadModel {
       return { ...entry, history };
     },
 
-    async listClaims(clock: Clock): Promise<ClaimView[]> {
+    async listClaims(clock: Clock = {}): Promise<ClaimView[]> {
       let cores: ClaimCore[];
       if (isReplay(clock)) {
         const folded = foldStreams(await q.eventsOfTypes(CLAIM_EVENT_TYPES, clock.position ?? null), clock, initialClaimState, evolveClaim);
@@ -159,7 +159,7 @@ export function createReadModel(q: ReadQueries): ReadModel {
     tickerExists: (symbol) => q.tickerExists(symbol),
     listNarratives: () => q.narratives(),
 
-    async listBars(ticker, filter, clock) {
+    async listBars(ticker, filter = {}, clock = {}) {
       const out: BarView[] = [];
       for await (const bar of iterateBars(ticker, filter, clock, Number.MAX_SAFE_INTEGER)) out.push(bar);
       return out;

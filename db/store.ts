@@ -148,20 +148,20 @@ export type EntryWithHistory = EntryView & { history: HistoryItem[] };
 export interface ReadModel {
   latestPosition(): Promise<number>;
   /** The position a read at `clock` reflects: the requested position, capped at the latest. */
-  effectivePosition(clock: Clock): Promise<number>;
+  effectivePosition(clock?: Clock): Promise<number>;
 
-  listEntries(filter: TimelineFilter, clock: Clock): Promise<EntryView[]>;
-  getEntry(id: string, clock: Clock): Promise<EntryWithHistory | null>;
-  listClaims(clock: Clock): Promise<ClaimView[]>;
+  listEntries(filter?: TimelineFilter, clock?: Clock): Promise<EntryView[]>;
+  getEntry(id: string, clock?: Clock): Promise<EntryWithHistory | null>;
+  listClaims(clock?: Clock): Promise<ClaimView[]>;
 
   listTickers(): Promise<TickerView[]>;
   tickerExists(symbol: string): Promise<boolean>;
   listNarratives(): Promise<NarrativeView[]>;
 
   /** Bars of one ticker at a clock, all at once. */
-  listBars(ticker: string, filter: PriceFilter, clock: Clock): Promise<BarView[]>;
+  listBars(ticker: string, filter?: PriceFilter, clock?: Clock): Promise<BarView[]>;
   /** The same bars, read in pages so a long export holds neither the rows nor the database. */
-  iterateBars(ticker: string, filter: PriceFilter, clock: Clock, pageSize?: number): AsyncIterable<BarView>;
+  iterateBars(ticker: string, filter?: PriceFilter, clock?: Clock, pageSize?: number): AsyncIterable<BarView>;
   /** The distinct `source` of each ticker's price imports and corrections, up to `position`. */
   priceSources(symbols: readonly string[], position: number): Promise<string[]>;
 

@@ -25,12 +25,12 @@ export function checkJsonContentType(request: Request): void {
   }
 }
 
-export async function readLimitedBody(request: Request, limit: number = MAX_BODY_BYTES): Promise<Uint8Array> {
+export async function readLimitedBody(request: Request, limit: number = MAX_BODY_BYTES, field = '(body)'): Promise<Uint8Array> {
   const declared = request.headers.get('content-length');
   if (declared !== null) {
     const n = Number(declared);
     if (!Number.isFinite(n) || n < 0) throw problemError('validation', 'content-length', 'must be a byte count');
-    if (n > limit) throw problemError('too_large', '(body)', `must be at most ${limit} bytes`);
+    if (n > limit) throw problemError('too_large', field, `must be at most ${limit} bytes`);
   }
   if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
@@ -42,7 +42,7 @@ export async function readLimitedBody(request: Request, limit: number = MAX_BODY
     total += value.byteLength;
     if (total > limit) {
       await reader.cancel().catch(() => undefined);
-      throw problemError('too_large', '(body)', `must be at most ${limit} bytes`);
+      throw problemError('too_large', field, `must be at most ${limit} bytes`);
     }
     chunks.push(value);
   }
@@ -100,22 +100,23 @@ export function scanStrings(value: unknown, path: string[] = []): Problem[] {
   return problems;
 }
 
-export async function readJsonBody(request: Request, limit: number = MAX_BODY_BYTES): Promise<unknown> {
+/** `field` names what the body holds in parse errors (e.g. 'token' for sign-in). */
+export async function readJsonBody(request: Request, limit: number = MAX_BODY_BYTES, field = '(body)'): Promise<unknown> {
   checkJsonContentType(request);
-  const bytes = await readLimitedBody(request, limit);
+  const bytes = await readLimitedBody(request, limit, field);
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw problemError('validation', '(body)', 'must be UTF-8 text');
+    throw problemError('validation', field, 'must be UTF-8 text');
   }
-  if (text.trim() === '') throw problemError('validation', '(body)', 'must be a JSON object (the body is empty)');
-  if (jsonDepth(text) > MAX_JSON_DEPTH) throw problemError('validation', '(body)', `must not nest objects or arrays more than ${MAX_JSON_DEPTH} levels deep`);
+  if (text.trim() === '') throw problemError('validation', field, 'must be a JSON object (the body is empty)');
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw problemError('validation', field, `must not nest objects or arrays more than ${MAX_JSON_DEPTH} levels deep`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw problemError('validation', '(body)', `must be valid JSON (${(error as Error).message.slice(0, 120)})`);
+    throw problemError('validation', field, `must be valid JSON (${(error as Error).message.slice(0, 120)})`);
   }
   const problems = scanStrings(parsed);
   if (problems.length > 0)

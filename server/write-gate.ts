@@ -33,7 +33,7 @@ export type BodySpec =
   /** A CSV file, handed to the handler as a stream of chunks (parsed as it arrives). */
   | { kind: 'csv'; maxBytes: number }
   /** A browser form (application/x-www-form-urlencoded or multipart) or a JSON object. */
-  | { kind: 'form-or-json'; schema: () => z.ZodType; maxBytes: number }
+  | { kind: 'form-or-json'; schema: () => z.ZodType; maxBytes: number; field: string }
   | { kind: 'none' };
 
 export type WriteInput = {
@@ -112,10 +112,10 @@ async function readBody(request: Request, spec: BodySpec): Promise<{ body: unkno
       return { body: await readJsonBody(request, spec.maxBytes), chunks: null, isForm: false };
     case 'form-or-json': {
       const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
-      if (type === 'application/json') return { body: await readJsonBody(request, spec.maxBytes), chunks: null, isForm: false };
+      if (type === 'application/json') return { body: await readJsonBody(request, spec.maxBytes, spec.field), chunks: null, isForm: false };
       if (type !== 'application/x-www-form-urlencoded' && type !== 'multipart/form-data')
         throw problemError('unsupported_media_type', 'content-type', 'must be application/json or a form (application/x-www-form-urlencoded)');
-      const bytes = await readLimitedBody(request, spec.maxBytes);
+      const bytes = await readLimitedBody(request, spec.maxBytes, spec.field);
       let form: FormData;
       try {
         form = await new Request(request.url, { method: 'POST', headers: request.headers, body: bytes as BodyInit }).formData();

@@ -258,7 +258,7 @@ export const writeRoutes = {
     path: '/api/session',
     auth: 'none',
     limit: 'signin',
-    body: { kind: 'form-or-json', schema: signInBody, maxBytes: 16 * 1024 },
+    body: { kind: 'form-or-json', schema: signInBody, maxBytes: 16 * 1024, field: 'token' },
     // Exchange the admin token for an HttpOnly, SameSite=Strict session cookie.
     async handle({ body, isForm, request }) {
       const raw = (body as { token?: unknown }).token;

@@ -1,33 +1,33 @@
 // Child process for tests/backup.int.test.ts: keeps appending timeline entries to a database
 // file through the command handlers until it is sent SIGTERM; prints the running count.
-import { openDatabase } from '@/db/client';
-import { recordEntry } from '@/db/commands';
+import { openStore } from '@/db';
+import { recordEntry } from '@/server/commands/entries';
 
 const file = process.argv[2];
 if (!file) throw new Error('usage: backup-writer-child <database file>');
-const db = openDatabase(file);
+const store = await openStore({ kind: 'sqlite', file });
 let written = 0;
 let stopping = false;
 process.on('SIGTERM', () => {
   stopping = true;
 });
 
-function burst() {
+async function burst() {
   if (stopping) {
-    db.sqlite.close();
+    await store.close();
     process.stdout.write(`done ${written}\n`);
     process.exit(0);
   }
   for (let i = 0; i < 5; i++) {
     const id = `backup-writer-${process.pid}-${written}`;
-    recordEntry(
-      db,
+    await recordEntry(
+      store.events,
       { id, date: '2025-01-27', kind: 'market', title: `Written during a backup ${written}`, summary: '', narrative: 'other', entities: [], tickers: [], figures: [], sources: [] },
       { actor: 'backup-test', now: new Date().toISOString() },
     );
     written++;
   }
   process.stdout.write(`${written}\n`);
-  setTimeout(burst, 2);
+  setTimeout(() => void burst(), 2);
 }
-burst();
+void burst();

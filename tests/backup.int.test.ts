@@ -4,11 +4,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ledgerChecksum, projectionChecksums } from '@/db/checksums';
-import { openDatabase } from '@/db/client';
-import { latestPosition } from '@/db/event-store';
-import { rebuildProjections } from '@/db/projections';
-import { openSeededDb } from './db';
+import { openSeededStore, openTestStore } from './db';
 
 const tsx = path.resolve('node_modules/.bin/tsx');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -26,9 +22,9 @@ function run(args: string[], env: Record<string, string> = {}): Promise<{ code: 
 
 describe('npm run db:backup', () => {
   it('takes a consistent online backup while another process writes; the restored copy matches the source up to its position', async () => {
-    const source = await openSeededDb('backup-source');
+    const source = await openSeededStore('backup-source');
     const file = source.file;
-    source.sqlite.close();
+    await source.close();
 
     const writer = spawn(tsx, ['tests/backup-writer-child.ts', file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let written = 0;
@@ -63,21 +59,21 @@ describe('npm run db:backup', () => {
       writer.kill('SIGTERM');
       await writerExit;
 
-      const live = openDatabase(file);
-      expect(latestPosition(live)).toBeGreaterThan(report.position);
-      expect(ledgerChecksum(live, report.position).sha256).toBe(report.sha256);
-      live.sqlite.close();
+      const live = await openTestStore(file);
+      expect(await live.events.latestPosition()).toBeGreaterThan(report.position);
+      expect((await live.admin.ledgerChecksum(report.position)).sha256).toBe(report.sha256);
+      await live.close();
 
       // Restore: copy the backup into place as a new database and open it like the server would.
       const restoredFile = path.join(path.dirname(file), 'restored.db');
       fs.copyFileSync(target, restoredFile);
-      const restored = openDatabase(restoredFile);
-      expect(latestPosition(restored)).toBe(report.position);
-      expect(ledgerChecksum(restored, report.position)).toEqual({ events: report.events, sha256: report.sha256 });
-      const projections = projectionChecksums(restored);
-      rebuildProjections(restored);
-      expect(projectionChecksums(restored)).toEqual(projections);
-      restored.sqlite.close();
+      const restored = await openTestStore(restoredFile);
+      expect(await restored.events.latestPosition()).toBe(report.position);
+      expect(await restored.admin.ledgerChecksum(report.position)).toEqual({ events: report.events, sha256: report.sha256 });
+      const projections = await restored.admin.projectionChecksums();
+      await restored.events.rebuild();
+      expect(await restored.admin.projectionChecksums()).toEqual(projections);
+      await restored.close();
       console.log(`[backup] position ${report.position} while the writer went from ${before} to ${written} entries`);
     } finally {
       if (writer.exitCode === null) writer.kill('SIGTERM');

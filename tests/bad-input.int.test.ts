@@ -17,15 +17,14 @@ import { POST as retractPOST } from '@/app/api/timeline/[id]/retract/route';
 import { POST as sourcesPOST } from '@/app/api/timeline/[id]/sources/route';
 import { GET as entryGET } from '@/app/api/timeline/[id]/route';
 import { GET as timelineGET, POST as recordPOST } from '@/app/api/timeline/route';
-import type { Db } from '@/db/client';
-import { latestPosition } from '@/db/event-store';
-import { sessionValue } from '@/lib/server/auth';
-import { openSeededDb } from './db';
+import type { TestStore } from './db';
+import { sessionValue } from '@/server/auth';
+import { openSeededStore } from './db';
 
 const TOKEN = 'bad-input-admin-token-0123';
 const ENTRY = 'deepseek-r1-release';
 const CLAIM = 'v3-training-run-cost';
-let db: Db;
+let db: TestStore;
 
 type Route = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
 type Case = {
@@ -273,7 +272,7 @@ let csvCases: Case[] = [];
 let importPOST: Route | null = null;
 
 beforeAll(async () => {
-  db = await openSeededDb('bad-input');
+  db = await openSeededStore('bad-input');
   process.env.IMPACTLINE_DB = db.file;
   process.env.IMPACTLINE_ADMIN_TOKEN = TOKEN;
   process.env.IMPACTLINE_RATE_LIMIT = '1000000';
@@ -316,8 +315,8 @@ beforeAll(async () => {
   }
 });
 
-afterAll(() => {
-  db?.sqlite.close();
+afterAll(async () => {
+  await db?.close();
 });
 
 function bodyNames(body: Record<string, unknown>, field: string | RegExp): boolean {
@@ -328,12 +327,12 @@ function bodyNames(body: Record<string, unknown>, field: string | RegExp): boole
 }
 
 describe('bad input corpus', () => {
-  it('has at least 100 malformed requests', () => {
+  it('has at least 100 malformed requests', async () => {
     expect(cases.length + csvCases.length).toBeGreaterThanOrEqual(100);
   });
 
   it('answers every one without a 5xx, writes nothing, and names the field or line', async () => {
-    const before = latestPosition(db);
+    const before = await db.events.latestPosition();
     const failures: string[] = [];
     const statuses: Record<number, number> = {};
     for (const c of [...cases, ...csvCases]) {
@@ -365,7 +364,7 @@ describe('bad input corpus', () => {
         const problems = body.problems as { field: string; message: string }[] | undefined;
         if (problems?.some((p) => !p.field || !p.message)) failures.push(`${c.name}: a problem without field or message`);
       }
-      if (latestPosition(db) !== before) {
+      if (await db.events.latestPosition() !== before) {
         failures.push(`${c.name}: wrote to the ledger`);
         break;
       }
@@ -375,6 +374,6 @@ describe('bad input corpus', () => {
     fs.mkdirSync('test-results', { recursive: true });
     fs.writeFileSync(path.join('test-results', 'bad-input-figures.json'), JSON.stringify({ inputs: total, csv: csvCases.length, statuses }, null, 2));
     expect(failures).toEqual([]);
-    expect(latestPosition(db)).toBe(before);
+    expect(await db.events.latestPosition()).toBe(before);
   });
 });

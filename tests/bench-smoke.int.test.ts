@@ -7,23 +7,23 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
-import { recordEntry } from '@/db/commands';
+import { recordEntry } from '@/server/commands/entries';
 import { entryFieldsSchema } from '@/lib/domain/schemas';
 import { figure1, figure2, figure3, figure5 } from '@/bench/in-process';
 import { figure4, figure7 } from '@/bench/http';
 import { pickImpactTarget } from '@/bench/run';
 import { listeningPid, type BenchServer } from '@/bench/server';
-import { buildSyntheticDb, isSyntheticDb, refuseReason, SYNTHETIC_BENCHMARK } from '@/bench/synthetic';
+import { buildSyntheticDb, isSyntheticFile, refuseReason, SYNTHETIC_BENCHMARK } from '@/bench/synthetic';
 import { startServer, type RealServer } from './real-server';
-import { tempDbFile, TEST_NOW } from './db';
+import { openTestStore, tempDbFile, TEST_NOW } from './db';
+import { allEvents } from './ledger-audit';
 
 const dir = path.dirname(tempDbFile('bench-smoke'));
 const ledger = path.join(dir, 'ledger.db');
 const sqlite3 = spawnSync('sh', ['-c', 'command -v sqlite3'], { encoding: 'utf8' }).stdout.trim();
 
-beforeAll(() => {
-  buildSyntheticDb(ledger, { tickers: 3, years: 1, events: 40, seed: 7 });
+beforeAll(async () => {
+  await buildSyntheticDb(ledger, { tickers: 3, years: 1, events: 40, seed: 7 });
 });
 
 afterAll(() => {
@@ -31,42 +31,42 @@ afterAll(() => {
 });
 
 describe('synthetic data', () => {
-  it('builds a labelled synthetic ledger through the command handlers', () => {
-    const db = openDatabase(ledger);
+  it('builds a labelled synthetic ledger through the command handlers', async () => {
+    expect(isSyntheticFile(ledger)).toBe(true);
+    const db = await openTestStore(ledger);
     try {
-      expect(isSyntheticDb(db)).toBe(true);
-      const tickers = db.sqlite.prepare('SELECT symbol, role, name FROM tickers ORDER BY symbol').all() as { symbol: string; role: string; name: string }[];
+      const tickers = [...(await db.read.listTickers())].sort((a, b) => a.symbol.localeCompare(b.symbol));
       expect(tickers.map((t) => t.symbol)).toEqual(['SYN001', 'SYN002', 'SYN003', SYNTHETIC_BENCHMARK]);
       expect(tickers.find((t) => t.symbol === SYNTHETIC_BENCHMARK)!.role).toBe('benchmark');
       expect(tickers[0]!.name).toBe('Synthetic 001 (random walk)');
-      expect((db.sqlite.prepare('SELECT count(*) AS n FROM price_bars').get() as { n: number }).n).toBe(4 * 252);
-      const entries = db.sqlite.prepare('SELECT title, narrative FROM timeline_entries').all() as { title: string; narrative: string }[];
+      expect(tickers.reduce((n, t) => n + t.bars, 0)).toBe(4 * 252);
+      const entries = await db.read.listEntries();
       expect(entries).toHaveLength(40);
       expect(entries.every((e) => e.title.startsWith('[synthetic]'))).toBe(true);
       expect(new Set(entries.map((e) => e.narrative)).size).toBe(5);
-      const actors = db.sqlite.prepare(`SELECT DISTINCT json_extract(metadata, '$.actor') AS a FROM events`).all() as { a: string }[];
-      expect(actors).toEqual([{ a: 'synthetic' }]);
+      const actors = new Set((await allEvents(db)).map((e) => e.metadata.actor));
+      expect([...actors]).toEqual(['synthetic']);
     } finally {
-      db.sqlite.close();
+      await db.close();
     }
   });
 
-  it('refuses the default database, a database with real events, and a second build', () => {
+  it('refuses the default database, a database with real events, and a second build', async () => {
     expect(refuseReason('data/impactline.db')).toMatch(/default database/);
     const real = tempDbFile('real');
-    const db = openDatabase(real);
+    const db = await openTestStore(real);
     const fields = entryFieldsSchema.parse({ date: '2025-01-27', kind: 'market', title: 'A real entry', summary: '', narrative: 'other' });
-    recordEntry(db, { id: 'real-entry', ...fields }, { actor: 'api', now: TEST_NOW });
-    db.sqlite.close();
+    await recordEntry(db.events, { id: 'real-entry', ...fields }, { actor: 'api', now: TEST_NOW });
+    await db.close();
     expect(refuseReason(real)).toMatch(/non-synthetic/);
-    expect(() => buildSyntheticDb(real, { tickers: 1, years: 1, events: 1 })).toThrow(/non-synthetic/);
+    await expect(buildSyntheticDb(real, { tickers: 1, years: 1, events: 1 })).rejects.toThrow(/non-synthetic/);
     expect(refuseReason(ledger)).toMatch(/already holds a synthetic ledger/);
   });
 });
 
 describe('in-process figures (tiny sizes)', () => {
-  it('figure 1: command append vs raw one-row transaction', () => {
-    const r = figure1(dir, { reps: 5, batch: 5 });
+  it('figure 1: command append vs raw one-row transaction', async () => {
+    const r = await figure1(dir, { reps: 5, batch: 5 });
     expect(r.valueRaw).toBeGreaterThan(0);
     expect(r.baselineRaw).toBeGreaterThan(0);
     expect(r.details.timelineEntries).toBe(5 + 5 * 5);
@@ -74,16 +74,16 @@ describe('in-process figures (tiny sizes)', () => {
     expect(r.met).not.toBeNull();
   });
 
-  it('figure 2: bulk import vs raw batched insert', () => {
-    const { row, dbFile, symbols } = figure2(dir, { tickers: 3, days: 120 });
+  it('figure 2: bulk import vs raw batched insert', async () => {
+    const { row, dbFile, symbols } = await figure2(dir, { tickers: 3, days: 120 });
     expect(symbols).toEqual(['SYN001', 'SYN002', 'SYN003']);
     expect(row.details).toMatchObject({ bars: 360, cmdRows: 360, rawRows: 360, inserted: 360, ledgerEvents: 3 });
     expect(row.compared).toBeGreaterThan(0);
     expect(fs.existsSync(dbFile)).toBe(true);
   });
 
-  it('figure 3: projection rebuild vs raw scan', () => {
-    const r = figure3(ledger, { reps: 2 });
+  it('figure 3: projection rebuild vs raw scan', async () => {
+    const r = await figure3(ledger, { reps: 2 });
     expect(r.details.events).toBe(r.details.scannedRows);
     expect(r.details.entries).toBe(40);
     expect(r.details.bars).toBe(4 * 252);
@@ -122,7 +122,7 @@ describe('HTTP figures against a real server (tiny sizes)', () => {
   });
 
   it('figure 7: autocannon on /api/timeline and /api/impacts', async () => {
-    const target = pickImpactTarget(ledger);
+    const target = await pickImpactTarget(ledger);
     const rows = await figure7(bench, { timeline: '/api/timeline', impacts: `/api/impacts?event=${target.id}&tickers=${target.ticker}&benchmark=${SYNTHETIC_BENCHMARK}` }, { connections: 2, seconds: 1 });
     expect(rows.map((r) => r.id)).toEqual(['7a', '7b']);
     for (const r of rows) {

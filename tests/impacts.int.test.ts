@@ -3,16 +3,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as impactsGET } from '@/app/api/impacts/route';
 import { GET as narrativesGET } from '@/app/api/narratives/route';
-import type { Db } from '@/db/client';
-import { computeImpacts, computeNarratives, type ImpactResult } from '@/db/queries/impacts';
-import { listEntries } from '@/db/queries/timeline';
-import { openSeededDb } from './db';
+import fs from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { computeImpacts, computeNarratives, type ImpactResult } from '@/server/queries/impacts';
+import { openSeededStore, type TestStore } from './db';
 
-let db: Db;
+let db: TestStore;
 const url = (path: string) => new Request(`http://localhost${path}`);
 
 beforeAll(async () => {
-  db = await openSeededDb('impacts');
+  db = await openSeededStore('impacts');
   process.env.IMPACTLINE_DB = db.file;
 });
 
@@ -22,20 +22,17 @@ function one(results: ImpactResult[], event: string, ticker = 'NVDA'): ImpactRes
   return r;
 }
 
-/** Raw (date, adj_close ?? close) straight from the price_bars table, date order. */
+/** Raw (date, adj_close ?? close) straight from the seed's price file, date order: independent of the store. */
 function rawPrices(symbol: string): { date: string; px: number }[] {
-  return (
-    db.sqlite.prepare('SELECT date, close, adj_close FROM price_bars WHERE ticker = ? ORDER BY date').all(symbol) as {
-      date: string;
-      close: number;
-      adj_close: number | null;
-    }[]
-  ).map((b) => ({ date: b.date, px: b.adj_close ?? b.close }));
+  const rows = parse(fs.readFileSync(`data/seed/prices/${symbol}.csv`, 'utf8'), { columns: true }) as { date: string; close: string; adj_close: string }[];
+  return rows
+    .map((b) => ({ date: b.date, px: Number(b.adj_close === '' ? b.close : b.adj_close) }))
+    .sort((a, b) => a.date.localeCompare(b.date));
 }
 
 describe('computeImpacts: NVDA record one-day loss (2025-01-27)', () => {
-  it('matches a plain-loop market model computed from the raw bars', () => {
-    const body = computeImpacts(db, { events: ['nvda-record-one-day-loss'] });
+  it('matches a plain-loop market model computed from the raw bars', async () => {
+    const body = await computeImpacts(db.read, { events: ['nvda-record-one-day-loss'] });
     expect(body.results).toHaveLength(1);
     const r = one(body.results, 'nvda-record-one-day-loss');
     expect(r.day0).toEqual({ date: '2025-01-27', reason: 'same day' });
@@ -108,8 +105,8 @@ describe('computeImpacts: NVDA record one-day loss (2025-01-27)', () => {
     expect(windows.every((w) => w.dollar_impact === null)).toBe(true);
   });
 
-  it('names the other NVDA entries in the event window as overlaps', () => {
-    const r = one(computeImpacts(db, { events: ['nvda-record-one-day-loss'] }).results, 'nvda-record-one-day-loss');
+  it('names the other NVDA entries in the event window as overlaps', async () => {
+    const r = one((await computeImpacts(db.read, { events: ['nvda-record-one-day-loss'] })).results, 'nvda-record-one-day-loss');
     const overlapIds = r.warnings.filter((w) => w.code === 'overlap_event_window').map((w) => w.event_id);
     // same-day NVDA entries, and the 2025-01-28 rebound (day +1), are in [-5,5]
     expect(overlapIds).toContain('nvidia-statement-test-time-scaling');
@@ -119,8 +116,8 @@ describe('computeImpacts: NVDA record one-day loss (2025-01-27)', () => {
     expect(overlapIds).not.toContain('deepseek-limits-signups-attack');
   });
 
-  it('maps an after-close event to the next trading day, and refuses a 2023 event with a reason', () => {
-    const body = computeImpacts(db, { events: ['nvidia-q4-fy2025-earnings', 'altman-gpt4-over-100m'] });
+  it('maps an after-close event to the next trading day, and refuses a 2023 event with a reason', async () => {
+    const body = await computeImpacts(db.read, { events: ['nvidia-q4-fy2025-earnings', 'altman-gpt4-over-100m'] });
     // ordered by event date: 2023 first
     expect(body.results.map((r) => r.event_id)).toEqual(['altman-gpt4-over-100m', 'nvidia-q4-fy2025-earnings']);
     const q4 = one(body.results, 'nvidia-q4-fy2025-earnings');
@@ -134,13 +131,14 @@ describe('computeImpacts: NVDA record one-day loss (2025-01-27)', () => {
     expect(altman.reason).toMatch(/2023-04-17 is before the first trading day/);
   });
 
-  it('at asOf 2025-01-28 cuts the windows that reach past it and hides later entries', () => {
-    const live = one(computeImpacts(db, { events: ['nvda-record-one-day-loss'] }).results, 'nvda-record-one-day-loss');
-    const body = computeImpacts(db, { asOf: '2025-01-28' });
+  it('at asOf 2025-01-28 cuts the windows that reach past it and hides later entries', async () => {
+    const live = one((await computeImpacts(db.read, { events: ['nvda-record-one-day-loss'] })).results, 'nvda-record-one-day-loss');
+    const body = await computeImpacts(db.read, { asOf: '2025-01-28' });
     const ids = body.results.map((r) => r.event_id);
     expect(ids).toContain('nvda-record-one-day-loss');
     expect(ids).not.toContain('semianalysis-deepseek-debates');
-    expect(ids.every((id) => listEntries(db, {}, {}).find((e) => e.id === id)!.date <= '2025-01-28')).toBe(true);
+    const dated = await db.read.listEntries({}, {});
+    expect(ids.every((id) => dated.find((e) => e.id === id)!.date <= '2025-01-28')).toBe(true);
     expect(body.params.asOf).toBe('2025-01-28');
 
     const r = one(body.results, 'nvda-record-one-day-loss');
@@ -161,8 +159,8 @@ describe('computeImpacts: NVDA record one-day loss (2025-01-27)', () => {
     expect(live.warnings.some((x) => x.event_id === 'semianalysis-deepseek-debates')).toBe(true);
   });
 
-  it('orders results by event date, event id, then tickers as requested', () => {
-    const body = computeImpacts(db, {
+  it('orders results by event date, event id, then tickers as requested', async () => {
+    const body = await computeImpacts(db.read, {
       events: ['nvda-record-one-day-loss', 'deepseek-r1-release', 'bernstein-not-built-for-5m'],
       tickers: ['msft', 'NVDA', 'AVGO'],
     });
@@ -181,8 +179,8 @@ describe('computeImpacts: NVDA record one-day loss (2025-01-27)', () => {
     ]);
   });
 
-  it('uses the requested model, benchmark and windows', () => {
-    const body = computeImpacts(db, {
+  it('uses the requested model, benchmark and windows', async () => {
+    const body = await computeImpacts(db.read, {
       events: ['nvda-record-one-day-loss'],
       model: 'market-adjusted',
       benchmark: 'qqq',
@@ -200,12 +198,10 @@ describe('computeImpacts: NVDA record one-day loss (2025-01-27)', () => {
     expect(d.benchmark_return!).toBeCloseTo(qqq[i]!.px / qqq[i - 1]!.px - 1, 14);
   });
 
-  it('reads entries at a ledger position', () => {
-    const row = db.sqlite
-      .prepare("SELECT position FROM events WHERE stream_id = 'entry-semianalysis-deepseek-debates' ORDER BY position LIMIT 1")
-      .get() as { position: number };
-    const before = computeImpacts(db, { position: row.position - 1 });
-    const at = computeImpacts(db, { position: row.position });
+  it('reads entries at a ledger position', async () => {
+    const row = (await db.events.readStream('entry-semianalysis-deepseek-debates'))[0]!;
+    const before = await computeImpacts(db.read, { position: row.position - 1 });
+    const at = await computeImpacts(db.read, { position: row.position });
     expect(before.position).toBe(row.position - 1);
     expect(before.results.some((r) => r.event_id === 'semianalysis-deepseek-debates')).toBe(false);
     expect(at.results.some((r) => r.event_id === 'semianalysis-deepseek-debates')).toBe(true);
@@ -368,8 +364,8 @@ describe('narratives', () => {
     share_negative: number | null;
   };
 
-  it('one row per (narrative, ticker), matching the per-event CARs of the window', () => {
-    const body = computeNarratives(db, { tickers: ['NVDA', 'AVGO'] });
+  it('one row per (narrative, ticker), matching the per-event CARs of the window', async () => {
+    const body = await computeNarratives(db.read, { tickers: ['NVDA', 'AVGO'] });
     expect(body.params).toEqual({
       tickers: ['NVDA', 'AVGO'],
       benchmark: 'SPY',
@@ -381,12 +377,12 @@ describe('narratives', () => {
       position: null,
     });
     const rows = body.narratives as Row[];
-    const narrativesInSeed = [...new Set(listEntries(db).map((e) => e.narrative))].sort();
+    const narrativesInSeed = [...new Set((await db.read.listEntries({}, {})).map((e) => e.narrative))].sort();
     expect(rows.map((r) => `${r.narrative}/${r.ticker}`)).toEqual(narrativesInSeed.flatMap((n) => [`${n}/AVGO`, `${n}/NVDA`]));
 
     // independent aggregation of the per-event CAR[-1,1] from computeImpacts
-    const impacts = computeImpacts(db, { tickers: ['NVDA', 'AVGO'], windows: [[-1, 1]] }).results;
-    const entries = new Map(listEntries(db).map((e) => [e.id, e]));
+    const impacts = (await computeImpacts(db.read, { tickers: ['NVDA', 'AVGO'], windows: [[-1, 1]] })).results;
+    const entries = new Map((await db.read.listEntries({}, {})).map((e) => [e.id, e]));
     for (const row of rows) {
       const mine = impacts.filter((r) => r.ticker === row.ticker && entries.get(r.event_id)!.narrative === row.narrative);
       const cars = mine.map((r) => r.result?.windows[0]?.car ?? null);
@@ -445,7 +441,7 @@ describe('narratives', () => {
     expect(mr.missing).toBe(0);
     expect(mr.events[0]!.car).toBeCloseTo(-0.13230471861273158, 10);
     const rebound = one(
-      computeImpacts(db, { events: ['nvda-rebound-2025-01-28'], windows: '0:0', asOf: '2025-01-28' }).results,
+      (await computeImpacts(db.read, { events: ['nvda-rebound-2025-01-28'], windows: '0:0', asOf: '2025-01-28' })).results,
       'nvda-rebound-2025-01-28',
     );
     expect(rebound.day0).toEqual({ date: '2025-01-28', reason: 'same day' });

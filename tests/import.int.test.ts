@@ -12,16 +12,15 @@ import { GET as healthGET } from '@/app/api/health/route';
 import { GET as ledgerGET } from '@/app/api/ledger/route';
 import { POST as previewPOST } from '@/app/api/prices/[ticker]/import/preview/route';
 import { POST as importPOST } from '@/app/api/prices/[ticker]/import/route';
-import { planImport } from '@/app/api/prices/[ticker]/import/schema';
+import { planImport } from '@/lib/csv/price-import';
 import { GET as pricesGET } from '@/app/api/prices/[ticker]/route';
 import { GET as tickersGET, POST as tickersPOST } from '@/app/api/tickers/route';
-import type { Db } from '@/db/client';
-import { importPriceBars, listTicker } from '@/db/commands';
-import { latestPosition } from '@/db/event-store';
-import { listBars } from '@/db/queries/market';
+import type { TestStore } from './db';
+import { importPriceBars } from '@/server/commands/prices';
+import { listTicker } from '@/server/commands/reference';
 import type { BarView } from '@/lib/contracts/read';
 import { parsePriceFile, type PriceProblem } from '@/lib/csv/price-file';
-import { openSeededDb, openTempDb, TEST_NOW } from './db';
+import { openSeededStore, openTempStore, rawSqlite, TEST_NOW } from './db';
 
 const TOKEN = 'test-admin-token-import';
 const FIXTURES = fileURLToPath(new URL('./fixtures/prices/', import.meta.url));
@@ -55,11 +54,11 @@ type ReportBody = {
   skippedLines: number[];
 };
 
-let seeded: Db;
-let fresh: Db;
+let seeded: TestStore;
+let fresh: TestStore;
 
 /** Route handlers open the database named by IMPACTLINE_DB: point them at one of ours. */
-function use(db: Db) {
+function use(db: TestStore) {
   process.env.IMPACTLINE_DB = db.file;
 }
 
@@ -83,11 +82,9 @@ async function position(): Promise<number> {
   return ((await (await healthGET()).json()) as { position: number }).position;
 }
 
-function barCount(db: Db, ticker?: string): number {
-  const row = ticker
-    ? (db.sqlite.prepare('SELECT count(*) AS n FROM price_bars WHERE ticker = ?').get(ticker) as { n: number })
-    : (db.sqlite.prepare('SELECT count(*) AS n FROM price_bars').get() as { n: number });
-  return row.n;
+async function barCount(db: TestStore, ticker?: string): Promise<number> {
+  if (ticker) return (await db.read.listTickers()).find((t) => t.symbol === ticker)?.bars ?? 0;
+  return (await db.admin.projectionChecksums()).price_bars!.rows;
 }
 
 async function listVia(body: unknown, auth = true) {
@@ -103,11 +100,11 @@ async function listVia(body: unknown, auth = true) {
 
 beforeAll(async () => {
   process.env.IMPACTLINE_ADMIN_TOKEN = TOKEN;
-  seeded = await openSeededDb('import');
-  fresh = openTempDb('import-fresh');
+  seeded = await openSeededStore('import');
+  fresh = await openTempStore('import-fresh');
 });
 
-afterAll(() => {
+afterAll(async () => {
   delete process.env.IMPACTLINE_DB;
 });
 
@@ -147,7 +144,7 @@ describe('POST /api/tickers', () => {
 
 describe('the three formats: real files into a fresh ledger', () => {
   beforeAll(() => use(fresh));
-  const seededBars = (ticker: string) => listBars(seeded, ticker);
+  const seededBars = (ticker: string) => seeded.read.listBars(ticker);
 
   it('Yahoo (NVDA): 201, 374 bars equal to the seeded values', async () => {
     const before = await position();
@@ -155,7 +152,7 @@ describe('the three formats: real files into a fresh ledger', () => {
     expect(status).toBe(201);
     expect(body).toMatchObject({ ticker: 'NVDA', format: 'yahoo', rows: 374, inserted: 374, unchanged: 0, corrected: 0, skipped: 0, warnings: 0 });
     expect(body.position).toBe(before + 1);
-    expect(listBars(fresh, 'NVDA')).toEqual(seededBars('NVDA'));
+    expect(await fresh.read.listBars('NVDA')).toEqual(await seededBars('NVDA'));
     const ledger = (await (await ledgerGET(new Request(`http://localhost/api/ledger?after=${before}`))).json()) as {
       events: { type: string; data: { source: string; bars: unknown[] }; metadata: { actor: string } }[];
     };
@@ -168,14 +165,14 @@ describe('the three formats: real files into a fresh ledger', () => {
     const { status, body } = await importFile('AMD', fixture('amd-stooq.csv'));
     expect(status).toBe(201);
     expect(body).toMatchObject({ format: 'stooq', rows: 374, inserted: 374 });
-    expect(listBars(fresh, 'AMD')).toEqual(seededBars('AMD').map((b) => ({ ...b, adj_close: null })));
+    expect(await fresh.read.listBars('AMD')).toEqual((await seededBars('AMD')).map((b) => ({ ...b, adj_close: null })));
   });
 
   it('our own export (SPY): 201, equal to the seeded values', async () => {
     const { status, body } = await importFile('SPY', fixture('spy-impactline.csv'));
     expect(status).toBe(201);
     expect(body).toMatchObject({ format: 'impactline', rows: 374, inserted: 374 });
-    expect(listBars(fresh, 'SPY')).toEqual(seededBars('SPY'));
+    expect(await fresh.read.listBars('SPY')).toEqual(await seededBars('SPY'));
   });
 
   it('a BOM and Windows line endings change nothing: the same NVDA bars, nothing recorded (200)', async () => {
@@ -211,10 +208,10 @@ describe('malformed variants: a precise 4xx, the line named, the ledger untouche
   beforeAll(async () => {
     use(seeded);
     start = await position();
-    nvdaBars = barCount(seeded, 'NVDA');
+    nvdaBars = await barCount(seeded, 'NVDA');
   });
 
-  it('there are at least 30 variants, each a real file', () => {
+  it('there are at least 30 variants, each a real file', async () => {
     expect(CASES.length).toBeGreaterThanOrEqual(30);
     for (const c of CASES) expect(fs.existsSync(path.join(FIXTURES, 'malformed', c.file))).toBe(true);
   });
@@ -230,7 +227,7 @@ describe('malformed variants: a precise 4xx, the line named, the ledger untouche
     expect(named).toMatchObject({ line: c.line, column: c.column, severity: 'error' });
     expect(named!.message).toMatch(new RegExp(`^line ${c.line}\\b`));
     expect(await position()).toBe(start);
-    expect(barCount(seeded, 'NVDA')).toBe(nvdaBars);
+    expect(await barCount(seeded, 'NVDA')).toBe(nvdaBars);
   });
 
   it('the preview reports the same problem, with 200 and ok=false, and writes nothing', async () => {
@@ -342,7 +339,7 @@ describe('idempotent, with corrections kept as history', () => {
 
   it('a changed close becomes one PriceBarsCorrected with before/after; replays show the old value', async () => {
     const before = await position();
-    const original = listBars(seeded, 'NVDA', { from: '2025-01-27', to: '2025-01-27' })[0]!;
+    const original = (await seeded.read.listBars('NVDA', { from: '2025-01-27', to: '2025-01-27' }))[0]!;
     const lines = fixtureText('nvda-yahoo.csv').split('\n');
     const i = lines.findIndex((l) => l.startsWith('2025-01-27,'));
     const cells = lines[i]!.split(',');
@@ -362,8 +359,8 @@ describe('idempotent, with corrections kept as history', () => {
     expect(ledger.events[0]!.data.corrections).toEqual([{ date, before: originalValues, after: { ...originalValues, close: newClose } }]);
 
     // Live read: the new close. Position replay and as-of replay: the close as it was.
-    expect(listBars(seeded, 'NVDA', { from: date, to: date })[0]!.close).toBe(newClose);
-    expect(listBars(seeded, 'NVDA', { from: date, to: date }, { position: before })[0]!.close).toBe(original.close);
+    expect((await seeded.read.listBars('NVDA', { from: date, to: date }))[0]!.close).toBe(newClose);
+    expect((await seeded.read.listBars('NVDA', { from: date, to: date }, { position: before }))[0]!.close).toBe(original.close);
     const get = async (qs: string) =>
       ((await (await pricesGET(new Request(`http://localhost/api/prices/NVDA?from=${date}&to=${date}${qs}`), params('NVDA'))).json()) as { bars: BarView[] }).bars[0]!.close;
     expect(await get('')).toBe(newClose);
@@ -403,7 +400,7 @@ describe('onInvalid=skip', () => {
     ]);
     expect(body.message).toMatch(/onInvalid=skip/);
     expect(await position()).toBe(before);
-    expect(barCount(fresh, 'MU')).toBe(0);
+    expect(await barCount(fresh, 'MU')).toBe(0);
   });
 
   it('with skip: the valid rows are imported and the skipped ones reported', async () => {
@@ -413,7 +410,7 @@ describe('onInvalid=skip', () => {
     expect(body).toMatchObject({ rows: 374, inserted: 372, skipped: 2 });
     expect(body.problems.skippedLines).toEqual([10, 20]);
     expect(body.problems.errors.map((e) => e.line)).toEqual([10, 20]);
-    const held = new Set(listBars(fresh, 'MU').map((b) => b.date));
+    const held = new Set((await fresh.read.listBars('MU')).map((b) => b.date));
     expect(held.size).toBe(372);
     for (const d of dates) expect(held.has(d)).toBe(false);
   });
@@ -429,7 +426,7 @@ describe('onInvalid=skip', () => {
 });
 
 describe('CLI: npm run import:prices', () => {
-  let cliDb: Db;
+  let cliDb: TestStore;
   const run = promisify(execFile);
   async function cli(args: string[]) {
     try {
@@ -445,8 +442,8 @@ describe('CLI: npm run import:prices', () => {
     }
   }
   beforeAll(async () => {
-    cliDb = await openSeededDb('import-cli');
-    listTicker(cliDb, { symbol: 'CLI', name: 'CLI test ticker', exchange: null, role: 'peer', shares_outstanding: null }, { actor: 'test', now: TEST_NOW });
+    cliDb = await openSeededStore('import-cli');
+    await listTicker(cliDb.events, { symbol: 'CLI', name: 'CLI test ticker', exchange: null, role: 'peer', shares_outstanding: null }, { actor: 'test', now: TEST_NOW });
   });
 
   it('imports identical bars: exit 0, a summary that says nothing changed', async () => {
@@ -457,14 +454,14 @@ describe('CLI: npm run import:prices', () => {
     expect(r.stdout).toMatch(/corrected: +0\n/);
     expect(r.stdout).toMatch(/skipped: +0\n/);
     expect(r.stdout).toMatch(/nothing changed/);
-    expect(latestPosition(cliDb)).toBe(106);
+    expect(await cliDb.events.latestPosition()).toBe(106);
   });
 
   it('a malformed file: exit 1 with the report on stderr; nothing recorded', async () => {
     const r = await cli(['--ticker', 'NVDA', path.join(FIXTURES, 'malformed/close-above-high.csv')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/line 3, close: 48\.5 is above high 48\.184 \[close_outside_range\]/);
-    expect(latestPosition(cliDb)).toBe(106);
+    expect(await cliDb.events.latestPosition()).toBe(106);
   });
 
   it('an unknown ticker or a missing file: exit 2 saying what to do', async () => {
@@ -497,20 +494,20 @@ describe('CLI: npm run import:prices', () => {
     expect(r.stderr).toMatch(/\[#+\.*\] +\d+% +20,000 rows/);
     expect(r.stdout).toMatch(/inserted: +19,999\n/);
     expect(r.stdout).toMatch(/skipped: +1\n/);
-    expect(barCount(cliDb, 'CLI')).toBe(19_999);
-    const event = cliDb.sqlite.prepare("SELECT metadata FROM events WHERE stream_id = 'ticker-CLI' AND type = 'PriceBarsImported' LIMIT 1").get() as { metadata: string };
-    expect(JSON.parse(event.metadata)).toMatchObject({ actor: 'cli' });
+    expect(await barCount(cliDb, 'CLI')).toBe(19_999);
+    const [event] = await cliDb.events.readAll({ stream: 'ticker-CLI', type: 'PriceBarsImported', limit: 1 });
+    expect(event!.metadata).toMatchObject({ actor: 'cli' });
     fs.rmSync(file);
   });
 });
 
 describe('1,000,000 rows in one logical import', () => {
   const N = 1_000_000;
-  let big: Db;
+  let big: TestStore;
   let file: string;
-  beforeAll(() => {
-    big = openTempDb('import-1m');
-    listTicker(big, { symbol: 'BIG', name: '1M-row test ticker', exchange: null, role: 'peer', shares_outstanding: null }, { actor: 'test', now: TEST_NOW });
+  beforeAll(async () => {
+    big = await openTempStore('import-1m');
+    await listTicker(big.events, { symbol: 'BIG', name: '1M-row test ticker', exchange: null, role: 'peer', shares_outstanding: null }, { actor: 'test', now: TEST_NOW });
     // Real SPY values (cycled) on 1,000,000 consecutive weekdays from 1800-01-01, written as a stream.
     const real = fixtureText('spy-impactline.csv').trimEnd().split('\n').slice(1).map((l) => l.slice(l.indexOf(',')));
     file = path.join(os.tmpdir(), `impactline-1m-${process.pid}.csv`);
@@ -548,20 +545,23 @@ describe('1,000,000 rows in one logical import', () => {
     const heapAfterParse = process.memoryUsage().heapUsed;
 
     // Fault injection: the database refuses the very last bar, after 199 batches were appended.
-    const positionBefore = latestPosition(big);
+    const positionBefore = await big.events.latestPosition();
     const lastDate = report.bars[N - 1]!.date;
-    big.sqlite.exec(`CREATE TEMP TRIGGER fail_last BEFORE INSERT ON price_bars WHEN NEW.date = '${lastDate}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
-    expect(() => importPriceBars(big, 'BIG', plan.bars, { source: 'test' }, ctx)).toThrow(/injected failure/);
-    expect(latestPosition(big)).toBe(positionBefore);
-    expect(barCount(big, 'BIG')).toBe(0);
-    big.sqlite.exec('DROP TRIGGER fail_last');
+    // A trigger in the schema (not TEMP: the store writes on its own connection).
+    const raw = rawSqlite(big.file);
+    raw.exec(`CREATE TRIGGER fail_last BEFORE INSERT ON price_bars WHEN NEW.date = '${lastDate}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    await expect(importPriceBars(big.events, 'BIG', plan.bars, { source: 'test' }, ctx)).rejects.toThrow(/injected failure/);
+    expect(await big.events.latestPosition()).toBe(positionBefore);
+    expect(await barCount(big, 'BIG')).toBe(0);
+    raw.exec('DROP TRIGGER fail_last');
+    raw.close();
 
     const t2 = performance.now();
-    const result = importPriceBars(big, 'BIG', plan.bars, { source: 'test' }, ctx);
+    const result = await importPriceBars(big.events, 'BIG', plan.bars, { source: 'test' }, ctx);
     const t3 = performance.now();
     expect(result).toMatchObject({ inserted: N, unchanged: 0, corrected: 0 });
     expect(result.positions).toHaveLength(N / 5000);
-    expect(barCount(big, 'BIG')).toBe(N);
+    expect(await barCount(big, 'BIG')).toBe(N);
     const perSecond = (rows: number, ms: number) => Math.round(rows / (ms / 1000)).toLocaleString('en-US');
     console.log(
       `[1M import] file ${(size / 1024 / 1024).toFixed(1)} MB; parse+validate ${((t1 - t0) / 1000).toFixed(1)} s (${perSecond(N, t1 - t0)} rows/s); ` +
@@ -571,13 +571,13 @@ describe('1,000,000 rows in one logical import', () => {
   }, 600_000);
 
   it('an invalid row at the very end refuses the whole file: nothing recorded', async () => {
-    const positionBefore = latestPosition(big);
-    const barsBefore = barCount(big, 'BIG');
+    const positionBefore = await big.events.latestPosition();
+    const barsBefore = await barCount(big, 'BIG');
     fs.appendFileSync(file, '9999-12-31,1,2,3,4,5,6\n'); // high below low on line N + 2
     const report = await parseFile(file);
     expect(report.errors).toEqual([expect.objectContaining({ line: N + 2, column: 'high', code: 'high_below_low' })]);
     expect(planImport(report, 'BIG', { skipInvalid: false }).ok).toBe(false);
-    expect(latestPosition(big)).toBe(positionBefore);
-    expect(barCount(big, 'BIG')).toBe(barsBefore);
+    expect(await big.events.latestPosition()).toBe(positionBefore);
+    expect(await barCount(big, 'BIG')).toBe(barsBefore);
   }, 600_000);
 });

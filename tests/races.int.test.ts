@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { projectionChecksums } from '@/db/checksums';
-import { openDatabase } from '@/db/client';
-import { rebuildProjections } from '@/db/projections';
+import type { StoredEvent } from '@/db/store';
+import { streamIds } from '@/lib/domain/stream-ids';
 import { startServer, type RealServer } from './real-server';
-import { tempDbFile } from './db';
+import { openTestStore, tempDbFile } from './db';
+import { allEvents, expectGapless, expectRebuildEqualsLive } from './ledger-audit';
 
 const TOKEN = 'races-admin-token-0123456789';
 const CLIENTS = 16;
@@ -142,19 +142,13 @@ describe('concurrent writers with expectedVersion', () => {
     expect(conflicts).toBeGreaterThan(0);
 
     await server.stop();
-    const db = openDatabase(dbFile);
+    const db = await openTestStore(dbFile);
+    const events = await allEvents(db);
     // Every acknowledged write is in the ledger exactly once, where the server said it was.
-    const rows = db.sqlite.prepare("SELECT position, event_id, stream_id, stream_version, json_extract(metadata, '$.correlation_id') AS correlation FROM events WHERE event_id LIKE 'race-%'").all() as {
-      position: number;
-      event_id: string;
-      stream_id: string;
-      stream_version: number;
-      correlation: string;
-    }[];
-    const byKey = new Map<string, typeof rows>();
-    for (const r of rows) {
-      const key = r.event_id.replace(/#\d+$/, '');
-      byKey.set(key, [...(byKey.get(key) ?? []), r]);
+    const byKey = new Map<string, StoredEvent[]>();
+    for (const e of events.filter((x) => x.event_id.startsWith('race-'))) {
+      const key = e.event_id.replace(/#\d+$/, '');
+      byKey.set(key, [...(byKey.get(key) ?? []), e]);
     }
     expect(byKey.size).toBe(acks.length);
     for (const ack of acks) {
@@ -162,29 +156,16 @@ describe('concurrent writers with expectedVersion', () => {
       expect(found, ack.key).toHaveLength(1);
       expect(found![0]!.position).toBe(ack.position);
       expect(found![0]!.stream_version).toBe(ack.version);
-      expect(found![0]!.correlation).toBe(ack.correlation);
+      expect(found![0]!.metadata.correlation_id).toBe(ack.correlation);
     }
     // Global positions 1..N without gaps; per-stream versions 1..n without gaps or duplicates.
-    const { n, lo, hi } = db.sqlite.prepare('SELECT count(*) AS n, min(position) AS lo, max(position) AS hi FROM events').get() as { n: number; lo: number; hi: number };
-    expect(lo).toBe(1);
-    expect(hi).toBe(n);
-    const streamsBad = db.sqlite
-      .prepare('SELECT stream_id, count(*) AS n, count(DISTINCT stream_version) AS d, max(stream_version) AS mx, min(stream_version) AS mn FROM events GROUP BY stream_id HAVING n != d OR mx != n OR mn != 1')
-      .all();
-    expect(streamsBad).toEqual([]);
+    expectGapless(events);
     for (const s of streams) {
-      const prefix = s.kind === 'entry' ? 'entry-' : 'claim-';
-      const count = (db.sqlite.prepare('SELECT count(*) AS n FROM events WHERE stream_id = ?').get(`${prefix}${s.id}`) as { n: number }).n;
-      expect(count).toBe(1 + acks.filter((a) => a.stream === s.id).length);
+      const streamId = s.kind === 'entry' ? streamIds.entry(s.id) : streamIds.claim(s.id);
+      expect((await db.events.readStream(streamId)).length).toBe(1 + acks.filter((a) => a.stream === s.id).length);
     }
     // Replaying the ledger on a copy equals the live projections.
-    const live = projectionChecksums(db);
-    const copyFile = `${dbFile}.copy`;
-    await db.sqlite.backup(copyFile);
-    db.sqlite.close();
-    const copy = openDatabase(copyFile);
-    rebuildProjections(copy);
-    expect(projectionChecksums(copy)).toEqual(live);
-    copy.sqlite.close();
+    await expectRebuildEqualsLive(db);
+    await db.close();
   }, 240_000);
 });

@@ -9,18 +9,18 @@ import { POST as sessionPOST } from '@/app/api/session/route';
 import { GET as entryGET } from '@/app/api/timeline/[id]/route';
 import { GET as timelineGET } from '@/app/api/timeline/route';
 import { GET as tickersGET } from '@/app/api/tickers/route';
-import { amendEntry } from '@/db/commands';
-import type { Db } from '@/db/client';
-import { currentActor, requireWriter, sessionValue } from '@/lib/server/auth';
+import { amendEntry } from '@/server/commands/entries';
+import type { TestStore } from './db';
+import { authorise, currentActor, sessionValue } from '@/server/auth';
 import type { ClaimView, EntryView } from '@/lib/contracts/read';
-import { openSeededDb, TEST_NOW } from './db';
+import { openSeededStore, TEST_NOW } from './db';
 
-let db: Db;
+let db: TestStore;
 const url = (path: string) => new Request(`http://localhost${path}`);
 const params = <T,>(value: T) => ({ params: Promise.resolve(value) });
 
 beforeAll(async () => {
-  db = await openSeededDb('read-api');
+  db = await openSeededStore('read-api');
   process.env.IMPACTLINE_DB = db.file;
   process.env.IMPACTLINE_ADMIN_TOKEN = 'test-admin-token-123';
 });
@@ -80,7 +80,7 @@ describe('GET /api/timeline', () => {
   it('position=N shows the state after ledger event N (transaction time)', async () => {
     const ctx = { actor: 'test', now: TEST_NOW };
     const before = (await (await timelineGET(url('/api/timeline'))).json()) as { position: number };
-    amendEntry(db, 'deepseek-r1-release', { changes: { title: 'DeepSeek-R1 released (amended)' }, reason: 'test' }, ctx);
+    await amendEntry(db.events, 'deepseek-r1-release', { changes: { title: 'DeepSeek-R1 released (amended)' }, reason: 'test' }, ctx);
     const now = ((await (await entryGET(url('/api/timeline/deepseek-r1-release'), params({ id: 'deepseek-r1-release' }))).json()) as EntryView & { history: unknown[] });
     expect(now.title).toBe('DeepSeek-R1 released (amended)');
     expect(now.version).toBe(2);
@@ -148,14 +148,16 @@ describe('write auth', () => {
     expect(cookie).not.toContain('test-admin-token-123');
   });
 
-  it('accepts the Bearer token or the session cookie, and refuses cookie writes from another origin', () => {
+  it('accepts the Bearer token or the session cookie, and refuses cookie writes from another origin', async () => {
     const bearer = new Request('http://localhost/api/x', { headers: { authorization: 'Bearer test-admin-token-123' } });
     expect(currentActor(bearer)).toEqual({ actor: 'admin', via: 'token' });
     expect(currentActor(new Request('http://localhost/api/x', { headers: { authorization: 'Bearer wrong' } }))).toBeNull();
-    expect(() => requireWriter(new Request('http://localhost/api/x'))).toThrow(/Bearer/);
+    expect(() => authorise(new Request('http://localhost/api/x'))).toThrow(/Bearer/);
     const cookie = `impactline_session=${sessionValue()}`;
-    expect(requireWriter(new Request('http://localhost/api/x', { headers: { cookie, host: 'localhost', origin: 'http://localhost' } }))).toEqual({ actor: 'admin', via: 'session' });
-    expect(() => requireWriter(new Request('http://localhost/api/x', { headers: { cookie, host: 'localhost', origin: 'http://evil.example' } }))).toThrow(/may not write/);
+    const sameSite = new Request('http://localhost/api/x', { headers: { cookie, host: 'localhost', origin: 'http://localhost' } });
+    expect(currentActor(sameSite)).toEqual({ actor: 'admin', via: 'session' });
+    expect(authorise(sameSite)).toBe('admin');
+    expect(() => authorise(new Request('http://localhost/api/x', { headers: { cookie, host: 'localhost', origin: 'http://evil.example' } }))).toThrow(/must come from this site/);
   });
 });
 
@@ -166,18 +168,18 @@ describe('hostile query strings and headers', () => {
     expect(((await res.json()) as { message: string }).message).toContain('__proto__');
     expect(currentActor(new Request('http://localhost/api/x', { headers: { cookie: 'impactline_session=%E0%A4%A' } }))).toBeNull();
     const cookie = `impactline_session=${sessionValue()}`;
-    expect(() => requireWriter(new Request('http://localhost/api/x', { headers: { cookie, host: 'localhost', origin: 'null' } }))).toThrow(/may not write/);
+    expect(() => authorise(new Request('http://localhost/api/x', { headers: { cookie, host: 'localhost', origin: 'null' } }))).toThrow(/must come from this site/);
   });
 });
 
 describe('cached reads', () => {
   it('answer identical bytes for the same request and follow every write at once', async () => {
-    const { recordEntry } = await import('@/db/commands');
+    const { recordEntry } = await import('@/server/commands/entries');
     const first = await (await timelineGET(url('/api/timeline?narrative=other'))).text();
     expect(await (await timelineGET(url('/api/timeline?narrative=other'))).text()).toBe(first);
     const before = (JSON.parse(first) as { entries: unknown[]; position: number });
-    recordEntry(
-      db,
+    await recordEntry(
+      db.events,
       { id: 'cache-check', date: '2025-01-15', kind: 'report', title: 'Cache check', summary: '', narrative: 'other', entities: [], tickers: [], figures: [], sources: [] },
       { actor: 'test', now: TEST_NOW },
     );

@@ -5,9 +5,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '@/db/client';
-import { latestPosition } from '@/db/event-store';
-import { tokenFileFor } from '@/lib/server/admin-token';
+import { tokenFileFor } from '@/server/admin-token';
+import { openTestStore } from './db';
 
 function prepare(env: Record<string, string>) {
   const { IMPACTLINE_ADMIN_TOKEN: _ignored, ...base } = process.env;
@@ -29,7 +28,7 @@ describe('start-up preparation', () => {
     expect(r.stderr).toContain('is not a folder');
   });
 
-  it('migrates, seeds once, and generates the admin token once with mode 0600', () => {
+  it('migrates, seeds once, and generates the admin token once with mode 0600', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'impactline-start-')), 'app.db');
     const first = prepare({ IMPACTLINE_DB: file });
     expect(first.status, first.stderr).toBe(0);
@@ -45,9 +44,9 @@ describe('start-up preparation', () => {
     expect(second.stdout).not.toContain('seeded');
     expect(second.stdout).not.toContain(token);
     expect(second.stdout).toContain(`admin token is in ${tokenFile}`);
-    const db = openDatabase(file);
-    expect(latestPosition(db)).toBe(105);
-    db.sqlite.close();
+    const store = await openTestStore(file);
+    expect(await store.events.latestPosition()).toBe(105);
+    await store.close();
   });
 
   it('uses IMPACTLINE_ADMIN_TOKEN when set and writes no token file', () => {

@@ -12,16 +12,14 @@ import { POST as amendPOST } from '@/app/api/timeline/[id]/amend/route';
 import { POST as retractPOST } from '@/app/api/timeline/[id]/retract/route';
 import { POST as sourcesPOST } from '@/app/api/timeline/[id]/sources/route';
 import { POST as recordPOST } from '@/app/api/timeline/route';
-import type { Db } from '@/db/client';
-import { latestPosition, readAll, readStream } from '@/db/event-store';
-import { getEntry, listClaims } from '@/db/queries/timeline';
-import { addDays } from '@/lib/server/command-route';
-import { resetRateLimits } from '@/lib/server/rate-limit';
-import { sessionValue } from '@/lib/server/auth';
-import { openSeededDb } from './db';
+import type { TestStore } from './db';
+import { addDays } from '@/lib/contracts/write';
+import { resetRateLimits } from '@/server/rate-limit';
+import { sessionValue } from '@/server/auth';
+import { openSeededStore } from './db';
 
 const TOKEN = 'write-api-admin-token-0123';
-let db: Db;
+let db: TestStore;
 let seq = 0;
 
 type Handler = (request: Request, context: { params: Promise<{ id: string }> }) => Promise<Response>;
@@ -88,12 +86,12 @@ function changeRoutes(entryId: string, claimId: string, version: number) {
 }
 
 beforeAll(async () => {
-  db = await openSeededDb('write-api');
+  db = await openSeededStore('write-api');
   process.env.IMPACTLINE_DB = db.file;
   process.env.IMPACTLINE_ADMIN_TOKEN = TOKEN;
   process.env.IMPACTLINE_RATE_LIMIT = '100000';
 });
-afterEach(() => {
+afterEach(async () => {
   process.env.IMPACTLINE_RATE_LIMIT = '100000';
   delete process.env.IMPACTLINE_SIGNIN_RATE_LIMIT;
   resetRateLimits();
@@ -101,7 +99,7 @@ afterEach(() => {
 
 describe('record and assert', () => {
   it('POST /api/timeline answers 201 {id, version, position} and records actor, reason, correlation id', async () => {
-    const before = latestPosition(db);
+    const before = await db.events.latestPosition();
     const res = await call(recordPOST as Handler, '/api/timeline', entry({ title: 'DeepSeek ships 🐳 model', reason: 'new release' }));
     expect(res.status).toBe(201);
     expect(Object.keys(res.json).sort()).toEqual(['id', 'position', 'version']);
@@ -110,9 +108,9 @@ describe('record and assert', () => {
     expect(res.headers.get('location')).toBe(`/api/timeline/${String(res.json.id)}`);
     const correlation = res.headers.get('x-correlation-id');
     expect(correlation).toMatch(/^[0-9a-f-]{36}$/);
-    const [event] = readAll(db, { after: before });
+    const [event] = await db.events.readAll({ after: before });
     expect(event!.metadata).toMatchObject({ actor: 'admin', reason: 'new release', correlation_id: correlation });
-    const stored = getEntry(db, String(res.json.id))!;
+    const stored = (await db.read.getEntry(String(res.json.id), {}))!;
     expect(stored.title).toBe('DeepSeek ships 🐳 model');
     expect(stored.summary).toBe('A summary.\nWith a second line.');
   });
@@ -131,12 +129,12 @@ describe('record and assert', () => {
     const res = await call(assertPOST as Handler, '/api/claims', claim({ entry: e.id }));
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ version: 1 });
-    expect(listClaims(db).find((c) => c.id === res.json.id)?.entry_id).toBe(e.id);
-    const before = latestPosition(db);
+    expect((await db.read.listClaims({})).find((c) => c.id === res.json.id)?.entry_id).toBe(e.id);
+    const before = await db.events.latestPosition();
     const bad = await call(assertPOST as Handler, '/api/claims', claim({ entry: 'no-such-entry' }));
     expect(bad.status).toBe(422);
     expect(bad.json.problems?.[0]?.field).toBe('entry');
-    expect(latestPosition(db)).toBe(before);
+    expect(await db.events.latestPosition()).toBe(before);
   });
 });
 
@@ -153,14 +151,14 @@ describe('change commands', () => {
       expect(res.json.version).toBe(versions[stream]! + 1);
       versions[stream] = res.json.version as number;
     }
-    const entryNow = getEntry(db, e.id)!;
+    const entryNow = (await db.read.getEntry(e.id, {}))!;
     expect(entryNow.status).toBe('retracted');
     expect(entryNow.sources).toHaveLength(2);
     expect(entryNow.history.map((h) => h.reason)).toEqual([null, 'typo', 'second source', 'duplicate']);
-    const claimNow = listClaims(db).find((x) => x.id === c.id)!;
+    const claimNow = (await db.read.listClaims({})).find((x) => x.id === c.id)!;
     expect(claimNow.status).toBe('disputed');
     expect(claimNow.history.map((h) => h.type)).toEqual(['revised', 'disputed', 'corroborated']);
-    expect(readStream(db, `claim-${c.id}`).at(-1)!.metadata).toMatchObject({ reason: 'report', source: source.url, actor: 'admin' });
+    expect((await db.events.readStream(`claim-${c.id}`)).at(-1)!.metadata).toMatchObject({ reason: 'report', source: source.url, actor: 'admin' });
   });
 
   it('a stale expectedVersion is 409 with the current version and the unseen events, and writes nothing', async () => {
@@ -171,7 +169,7 @@ describe('change commands', () => {
       expect((await call(amendPOST as Handler, `/api/timeline/${e.id}/amend`, { changes: { summary: 'other editor' }, reason: 'other', expectedVersion: 1 })).status).toBe(201);
       expect((await call(disputePOST as Handler, `/api/claims/${c.id}/dispute`, { by: 'X', argument: 'other', reason: 'other', source, expectedVersion: 1 })).status).toBe(201);
       const route = changeRoutes(e.id, c.id, 1).find((r) => r.name === name)!;
-      const before = latestPosition(db);
+      const before = await db.events.latestPosition();
       const res = await call(route.handler, route.path, route.body);
       expect(res.status, name).toBe(409);
       expect(res.json).toMatchObject({ error: 'conflict', current_version: 2, expected_version: 1 });
@@ -179,7 +177,7 @@ describe('change commands', () => {
       const unseen = res.json.unseen_events as { stream_version: number; type: string; metadata: { reason: string } }[];
       expect(unseen.map((u) => u.stream_version)).toEqual([2]);
       expect(unseen[0]!.metadata.reason).toBe('other');
-      expect(latestPosition(db)).toBe(before);
+      expect(await db.events.latestPosition()).toBe(before);
     }
   });
 
@@ -213,12 +211,12 @@ describe('idempotency', () => {
     const body = entry();
     const first = await call(recordPOST as Handler, '/api/timeline', body, { headers: { 'idempotency-key': key } });
     expect(first.status).toBe(201);
-    const position = latestPosition(db);
+    const position = await db.events.latestPosition();
     const retry = await call(recordPOST as Handler, '/api/timeline', body, { headers: { 'idempotency-key': key } });
     expect(retry.status).toBe(201);
     expect(retry.json).toEqual(first.json);
     expect(retry.headers.get('idempotent-replayed')).toBe('true');
-    expect(latestPosition(db)).toBe(position);
+    expect(await db.events.latestPosition()).toBe(position);
 
     // A change command retried after its own success: the stale expectedVersion does not matter.
     const amendKey = `amend-key-${Date.now()}`;
@@ -228,7 +226,7 @@ describe('idempotency', () => {
     expect(a1.status).toBe(201);
     expect(a2.status).toBe(201);
     expect(a2.json).toEqual(a1.json);
-    expect(latestPosition(db)).toBe(position + 1);
+    expect(await db.events.latestPosition()).toBe(position + 1);
   });
 
   it('refuses a malformed Idempotency-Key with 400 naming the header', async () => {
@@ -249,7 +247,7 @@ describe('auth', () => {
       { handler: assertPOST as Handler, path: '/api/claims', body: claim() },
       ...changeRoutes(e.id, c.id, 1),
     ];
-    const before = latestPosition(db);
+    const before = await db.events.latestPosition();
     for (const route of routes) {
       const none = await call(route.handler, route.path, route.body, { auth: 'none' });
       expect(none.status, route.path).toBe(401);
@@ -257,7 +255,7 @@ describe('auth', () => {
       const wrong = await call(route.handler, route.path, route.body, { auth: 'none', headers: { authorization: 'Bearer wrong-token' } });
       expect(wrong.status, route.path).toBe(401);
     }
-    expect(latestPosition(db)).toBe(before);
+    expect(await db.events.latestPosition()).toBe(before);
   });
 
   it('cookie writes need an Origin from this host: 403 for another origin, a null origin, or none', async () => {
@@ -268,7 +266,7 @@ describe('auth', () => {
       { handler: assertPOST as Handler, path: '/api/claims', body: claim() },
       ...changeRoutes(e.id, c.id, 1),
     ];
-    const before = latestPosition(db);
+    const before = await db.events.latestPosition();
     for (const route of routes) {
       for (const headers of [{ origin: 'http://evil.example' }, { origin: 'null' }, {}, { 'sec-fetch-site': 'cross-site' }, { origin: 'http://localhost.evil.example' }] as Record<string, string>[]) {
         const res = await call(route.handler, route.path, route.body, { auth: 'cookie', headers });
@@ -276,7 +274,7 @@ describe('auth', () => {
         expect(res.json.problems?.[0]?.field).toBe('origin');
       }
     }
-    expect(latestPosition(db)).toBe(before);
+    expect(await db.events.latestPosition()).toBe(before);
     const ok = await call(recordPOST as Handler, '/api/timeline', entry(), { auth: 'cookie', headers: { origin: 'http://localhost' } });
     expect(ok.status).toBe(201);
   });
@@ -284,7 +282,7 @@ describe('auth', () => {
 
 describe('transport refusals', () => {
   it('413 for a body over 1 MB (declared or streamed), 415 for a wrong content type, 400 for bad JSON', async () => {
-    const before = latestPosition(db);
+    const before = await db.events.latestPosition();
     const big = JSON.stringify(entry({ summary: 'x'.repeat(1024 * 1024) }));
     const streamed = await call(recordPOST as Handler, '/api/timeline', null, { raw: big });
     expect(streamed.status).toBe(413);
@@ -301,7 +299,7 @@ describe('transport refusals', () => {
     const bad = await call(recordPOST as Handler, '/api/timeline', null, { raw: '{"date": ' });
     expect(bad.status).toBe(400);
     expect(bad.json.problems?.[0]?.field).toBe('(body)');
-    expect(latestPosition(db)).toBe(before + 1);
+    expect(await db.events.latestPosition()).toBe(before + 1);
   });
 
   it('400 naming each unknown field', async () => {
@@ -352,7 +350,7 @@ describe('input rules (each refusal names the field and writes nothing)', () => 
   ];
   for (const [name, over, field, rule] of cases) {
     it(`refuses ${name}`, async () => {
-      const before = latestPosition(db);
+      const before = await db.events.latestPosition();
       const raw = name.includes('Infinity') ? JSON.stringify(entry({ figures: [{ value: 0, unit: 'USD' }] })).replace('"value":0', '"value":1e999') : undefined;
       const res = await call(recordPOST as Handler, '/api/timeline', entry(over), raw ? { raw } : {});
       expect(res.status, JSON.stringify(res.json)).toBe(400);
@@ -360,7 +358,7 @@ describe('input rules (each refusal names the field and writes nothing)', () => 
       expect(problem, JSON.stringify(res.json.problems)).toBeDefined();
       expect(problem!.message).toMatch(rule);
       expect(res.json.message).toContain(field);
-      expect(latestPosition(db)).toBe(before);
+      expect(await db.events.latestPosition()).toBe(before);
     });
   }
 
@@ -369,13 +367,13 @@ describe('input rules (each refusal names the field and writes nothing)', () => 
     expect((await call(recordPOST as Handler, '/api/timeline', entry({ date: maxDate, time_utc: '23:59' }))).status).toBe(201);
     const long = await call(recordPOST as Handler, '/api/timeline', entry({ title: `  ${'t'.repeat(200)}  `, summary: 's'.repeat(4000) }));
     expect(long.status).toBe(201);
-    expect(getEntry(db, String(long.json.id))!.title).toBe('t'.repeat(200));
+    expect((await db.read.getEntry(String(long.json.id), {}))!.title).toBe('t'.repeat(200));
   });
 
   it('applies the rules to claims and change commands too', async () => {
     const e = await newEntry();
     const c = await newClaim();
-    const before = latestPosition(db);
+    const before = await db.events.latestPosition();
     const checks: [Handler, string, unknown, string][] = [
       [assertPOST as Handler, '/api/claims', claim({ value: '5.6' }), 'value'],
       [assertPOST as Handler, '/api/claims', claim({ asserted_on: '1980-01-01' }), 'asserted_on'],
@@ -401,7 +399,7 @@ describe('input rules (each refusal names the field and writes nothing)', () => 
       expect(res.status, `${path} ${field}`).toBe(400);
       expect(res.json.problems?.map((p) => p.field), `${path} ${JSON.stringify(res.json)}`).toContain(field);
     }
-    expect(latestPosition(db)).toBe(before);
+    expect(await db.events.latestPosition()).toBe(before);
   });
 });
 
