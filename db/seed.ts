@@ -3,8 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { parsePriceFile } from '@/lib/csv/price-file';
 import { claimFieldsSchema, entryFieldsSchema, narrativeFieldsSchema, tickerFieldsSchema, type PriceBar } from '@/lib/domain/schemas';
+import { parsePriceFile } from '@/server/csv/read-price-file';
 import type { Db } from './client';
 import { assertClaim, defineNarrative, importPriceBars, listTicker, recordEntry, type CommandContext } from './commands';
 import { latestPosition } from './event-store';

@@ -20,7 +20,8 @@ import { importPriceBars, listTicker } from '@/db/commands';
 import { latestPosition } from '@/db/event-store';
 import { listBars } from '@/db/queries/market';
 import type { BarView } from '@/lib/contracts/read';
-import { parsePriceFile, type PriceProblem } from '@/lib/csv/price-file';
+import type { PriceProblem } from '@/lib/csv/price-file/types';
+import { parsePriceFile } from '@/server/csv/read-price-file';
 import { openSeededDb, openTempDb, TEST_NOW } from './db';
 
 const TOKEN = 'test-admin-token-import';

@@ -3,8 +3,7 @@
 // import plan (which bars to record, which problems refuse the file) and the JSON shapes.
 import { z } from 'zod';
 import { AppError } from '@/lib/domain/errors';
-import type { ParsedBar, PriceFileFormat, PriceFileReport, PriceProblem } from '@/lib/csv/price-file';
-import { MAX_REPORTED } from '@/lib/csv/price-file';
+import { MAX_REPORTED, type ParsedBar, type PriceFileFormat, type PriceFileReport, type PriceProblem } from '@/lib/csv/price-file/types';
 import type { ImportSummary } from '@/lib/domain/reference';
 
 /** Largest price file accepted (bytes, UTF-8): ~350,000 daily rows. */
