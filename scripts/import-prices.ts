@@ -11,9 +11,9 @@ import { randomUUID } from 'node:crypto';
 import { databaseFileFromEnv, openDatabase } from '@/db/client';
 import { importPriceBars } from '@/db/commands';
 import { tickerExists } from '@/db/queries/market';
+import { importResponse, planImport, sourceLabel } from '@/lib/csv/price-file/plan';
 import type { PriceProblem } from '@/lib/csv/price-file/types';
 import { tickerSymbolSchema } from '@/lib/domain/schemas';
-import { importResponse, planImport, sourceLabel } from '@/app/api/prices/[ticker]/import/schema';
 import { parsePriceFile } from '@/server/csv/read-price-file';
 
 const USAGE = 'usage: npm run import:prices -- --ticker SYMBOL path/to/file.csv [--skip-invalid]';

@@ -4,7 +4,7 @@
 // plan as the import: format, problems with line and column, first rows, what would change), then
 // import with upload progress and read the summary. Nothing is recorded before "Import".
 import { useId, useRef, useState } from 'react';
-import type { ImportResponse, PreviewResponse, RefusedResponse } from '@/app/api/prices/[ticker]/import/schema';
+import type { ImportResponse, PreviewResponse, RefusedResponse } from '@/lib/contracts/price-import';
 import type { TickerView } from '@/lib/contracts/read';
 import { ProblemTable } from './problem-table';
 import { fmt, formatBytes, uploadCsv } from './upload';

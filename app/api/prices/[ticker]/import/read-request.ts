@@ -3,21 +3,13 @@
 // contract's order: 401, 400, 404, 415, 413, then the plan decides 422 or what to record.
 import { getDb, type Db } from '@/db/client';
 import { tickerExists } from '@/db/queries/market';
+import { planImport, type ImportPlan } from '@/lib/csv/price-file/plan';
 import type { PriceFileReport } from '@/lib/csv/price-file/types';
 import { AppError } from '@/lib/domain/errors';
 import { parseQuery, q } from '@/lib/http';
 import { requireWriter, type Actor } from '@/lib/server/auth';
 import { parsePriceFile } from '@/server/csv/read-price-file';
-import {
-  checkCsvContentType,
-  checkDeclaredLength,
-  IMPORT_MAX_BYTES,
-  importQuery,
-  planImport,
-  streamChunks,
-  tooLargeError,
-  type ImportPlan,
-} from './schema';
+import { checkCsvContentType, checkDeclaredLength, IMPORT_MAX_BYTES, importQuery, streamChunks, tooLargeError } from './schema';
 
 export type ImportRequest = {
   actor: Actor;

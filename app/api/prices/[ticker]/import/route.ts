@@ -3,10 +3,10 @@
 // The body is streamed into the parser; nothing is written unless the plan says so.
 import { randomUUID } from 'node:crypto';
 import { importPriceBars } from '@/db/commands';
+import { importResponse, reportFields, sourceLabel } from '@/lib/csv/price-file/plan';
 import { AppError } from '@/lib/domain/errors';
 import { toResponse } from '@/lib/http';
 import { readImportRequest } from './read-request';
-import { importResponse, reportFields, sourceLabel } from './schema';
 
 export async function POST(request: Request, context: { params: Promise<{ ticker: string }> }) {
   try {

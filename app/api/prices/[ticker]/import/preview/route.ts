@@ -1,11 +1,11 @@
 // POST /api/prices/{ticker}/import/preview: a dry run of the import with the same parser and plan.
 // Returns the validation report, the first parsed rows and what the import would record; writes nothing.
 import { listBars } from '@/db/queries/market';
+import { reportFields } from '@/lib/csv/price-file/plan';
 import { decideImportBars, type ImportSummary } from '@/lib/domain/reference';
 import type { BarValues } from '@/lib/domain/events';
 import { toResponse } from '@/lib/http';
 import { readImportRequest } from '../read-request';
-import { reportFields } from '../schema';
 
 const PREVIEW_ROWS = 20;
 
