@@ -53,17 +53,16 @@ describe('checkRowShape', () => {
 
 describe('checkNullRow', () => {
   const layout = layoutOf('Date,Open,Close,Volume');
-  const cells = (...values: string[]) => (index: number) => values[index] ?? '';
 
   it("rejects a row of Yahoo's null in every value cell", () => {
-    expect(run((log) => checkNullRow(cells('2024-01-02', 'null', 'NULL', 'null'), 6, layout, log))).toEqual({
+    expect(run((log) => checkNullRow(['2024-01-02', 'null', ' NULL', 'null'], 6, layout, log))).toEqual({
       value: true,
       problems: [['null_row', null, 'error', 'line 6: every value is null (Yahoo writes null for days without data); remove the row']],
     });
   });
 
   it('leaves a partly null row to the field checks', () => {
-    expect(run((log) => checkNullRow(cells('2024-01-02', 'null', '3', 'null'), 6, layout, log))).toEqual({ value: false, problems: [] });
+    expect(run((log) => checkNullRow(['2024-01-02', 'null', '3', 'null'], 6, layout, log))).toEqual({ value: false, problems: [] });
   });
 });
 
@@ -153,26 +152,29 @@ describe('checkNumber', () => {
 });
 
 describe('checkPriceRange', () => {
-  const text = (cells: Record<string, string>) => (field: string) => cells[field] ?? '';
+  const layout = layoutOf('date,high,low,close');
 
   it('accepts close on the range edges, up to float noise', () => {
-    expect(run((log) => checkPriceRange({ high: 52.275, low: 50, close: 52.27500000000001, text: text({}) }, 6, log)).problems).toEqual([]);
-    expect(run((log) => checkPriceRange({ high: null, low: null, close: 1, text: text({}) }, 6, log)).problems).toEqual([]);
+    const fields = ['2024-01-02', '52.275', '50', '52.27500000000001'];
+    expect(run((log) => checkPriceRange({ high: 52.275, low: 50, close: 52.27500000000001 }, fields, 6, layout, log)).problems).toEqual([]);
+    const closeOnly = layoutOf('date,close');
+    expect(run((log) => checkPriceRange({ high: null, low: null, close: 1 }, ['2024-01-02', '1'], 6, closeOnly, log)).problems).toEqual([]);
   });
 
   it('rejects high below low, quoting the cells as written', () => {
-    const cells = text({ high: '12.30', low: '12.9', close: '99' });
-    expect(run((log) => checkPriceRange({ high: 12.3, low: 12.9, close: 99, text: cells }, 7, log)).problems).toEqual([
+    const fields = ['2024-01-02', ' 12.30', '12.9', '99'];
+    expect(run((log) => checkPriceRange({ high: 12.3, low: 12.9, close: 99 }, fields, 7, layout, log)).problems).toEqual([
       ['high_below_low', 'high', 'error', 'line 7, column high: 12.30 is below low 12.9'],
     ]);
   });
 
   it('rejects close outside [low, high]', () => {
-    const cells = text({ high: '59.91', low: '59.938', close: '59.9' });
-    expect(run((log) => checkPriceRange({ high: 60, low: 59.938, close: 59.9, text: cells }, 17, log)).problems).toEqual([
+    const below = ['2024-01-02', '60', '59.938', '59.9'];
+    expect(run((log) => checkPriceRange({ high: 60, low: 59.938, close: 59.9 }, below, 17, layout, log)).problems).toEqual([
       ['close_outside_range', 'close', 'error', 'line 17, column close: 59.9 is below low 59.938'],
     ]);
-    expect(run((log) => checkPriceRange({ high: 59.91, low: null, close: 59.95, text: text({ high: '59.91', close: '59.95' }) }, 16, log)).problems).toEqual([
+    const noLow = layoutOf('date,high,close');
+    expect(run((log) => checkPriceRange({ high: 59.91, low: null, close: 59.95 }, ['2024-01-02', '59.91', '59.95'], 16, noLow, log)).problems).toEqual([
       ['close_outside_range', 'close', 'error', 'line 16, column close: 59.95 is above high 59.91'],
     ]);
   });

@@ -43,10 +43,16 @@ function hasNewline(s: string): boolean {
   return s.includes('\n') || s.includes('\r');
 }
 
+/** The trimmed text of the cell at `index`, '' when the column is absent. */
+export function cellText(fields: string[], index: number | undefined): string {
+  return index === undefined ? '' : (fields[index] ?? '').trim();
+}
+
 /** Yahoo writes "null" in every value cell for days it has no data. Returns whether the row is one. */
-export function checkNullRow(cell: (index: number) => string, line: number, layout: ColumnLayout, log: ProblemLog): boolean {
+export function checkNullRow(fields: string[], line: number, layout: ColumnLayout, log: ProblemLog): boolean {
   const { numericColumns } = layout;
-  if (numericColumns.length === 0 || !numericColumns.every(({ index }) => cell(index).toLowerCase() === 'null')) return false;
+  if (numericColumns.length === 0) return false;
+  for (const { index } of numericColumns) if (cellText(fields, index).toLowerCase() !== 'null') return false;
   log.error(line, null, 'null_row', `${where(line, null)}: every value is null (Yahoo writes null for days without data); remove the row`);
   return true;
 }
@@ -129,22 +135,23 @@ function whyNotNumeric(raw: string): string {
   return 'is not a plain decimal number';
 }
 
-/** The values of a row's high, low and close, and their cell text for the messages. */
-export type PriceRange = { high: number | null; low: number | null; close: number | null; text: (field: 'high' | 'low' | 'close') => string };
+/** The values read from a row's price cells (null when absent or rejected). */
+export type PriceValues = { high: number | null; low: number | null; close: number | null };
 
-/** High at or above low, and close within [low, high] up to float noise. */
-export function checkPriceRange({ high, low, close, text }: PriceRange, line: number, log: ProblemLog): void {
+/** High at or above low, and close within [low, high] up to float noise; messages quote the cells as written. */
+export function checkPriceRange({ high, low, close }: PriceValues, fields: string[], line: number, layout: ColumnLayout, log: ProblemLog): void {
+  const { columns } = layout;
   if (high !== null && low !== null && high < low) {
-    log.error(line, 'high', 'high_below_low', `${where(line, 'high')}: ${text('high')} is below low ${text('low')}`);
+    log.error(line, 'high', 'high_below_low', `${where(line, 'high')}: ${cellText(fields, columns.high)} is below low ${cellText(fields, columns.low)}`);
     return;
   }
   if (close === null) return;
   const scale = Math.max(Math.abs(close), Math.abs(high ?? 0), Math.abs(low ?? 0));
   const eps = scale * RANGE_TOLERANCE;
   if (low !== null && close < low - eps) {
-    log.error(line, 'close', 'close_outside_range', `${where(line, 'close')}: ${text('close')} is below low ${text('low')}`);
+    log.error(line, 'close', 'close_outside_range', `${where(line, 'close')}: ${cellText(fields, columns.close)} is below low ${cellText(fields, columns.low)}`);
   } else if (high !== null && close > high + eps) {
-    log.error(line, 'close', 'close_outside_range', `${where(line, 'close')}: ${text('close')} is above high ${text('high')}`);
+    log.error(line, 'close', 'close_outside_range', `${where(line, 'close')}: ${cellText(fields, columns.close)} is above high ${cellText(fields, columns.high)}`);
   }
 }
 

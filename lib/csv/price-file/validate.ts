@@ -5,13 +5,15 @@
 // Memory: only the compact valid bars, the first MAX_REPORTED problems of each kind and a
 // (ticker, date) -> line index for duplicates are kept, so a caller that feeds records as they
 // are parsed reads any size of file in bounded working memory besides the bars themselves.
-import { checkDate, checkNullRow, checkNumber, checkPriceRange, checkRowShape, checkTicker, DuplicateDateCheck } from './checks';
+import { cellText, checkDate, checkNullRow, checkNumber, checkPriceRange, checkRowShape, checkTicker, DuplicateDateCheck } from './checks';
 import { readHeader } from './format';
 import { ProblemLog, where } from './problems';
 import type { ColumnLayout, Field, NumericField, ParsedBar, PriceFileReport, PriceProblem } from './types';
 
 /** onProgress is called every this many data rows. */
 const PROGRESS_EVERY = 10_000;
+
+const isBlank = (cell: string) => cell.trim() === '';
 
 export class PriceFileValidator {
   private readonly log = new ProblemLog();
@@ -40,7 +42,7 @@ export class PriceFileValidator {
 
   /** One parsed record starting on physical `line` and ending on `endLine`. */
   record(fields: string[], line: number, endLine: number): void {
-    if (fields.every((f) => f.trim() === '')) return; // blank line (or a row of bare delimiters)
+    if (fields.every(isBlank)) return; // blank line (or a row of bare delimiters)
     if (this.headerLine === null) {
       this.headerLine = line;
       this.layout = readHeader(fields, line, this.log);
@@ -63,18 +65,17 @@ export class PriceFileValidator {
     const short = checkRowShape(fields, line, endLine, layout, log);
     if (log.errorCount > errorsBefore) return short;
 
-    const cell = (index: number | undefined): string => (index === undefined ? '' : (fields[index] ?? '').trim());
-    if (checkNullRow(cell, line, layout, log)) return null;
+    if (checkNullRow(fields, line, layout, log)) return null;
 
     const { columns } = layout;
     const hasTicker = columns.ticker !== undefined;
-    const ticker = hasTicker ? checkTicker(cell(columns.ticker), line, log) : null;
-    const dateRaw = cell(columns.date);
+    const ticker = hasTicker ? checkTicker(cellText(fields, columns.ticker), line, log) : null;
+    const dateRaw = cellText(fields, columns.date);
     const day = checkDate(dateRaw, line, log);
     const values: Record<NumericField, number | null> = { open: null, high: null, low: null, close: null, adj_close: null, volume: null };
-    for (const { field, index } of layout.numericColumns) values[field] = checkNumber(field, cell(index), line, log);
+    for (const { field, index } of layout.numericColumns) values[field] = checkNumber(field, cellText(fields, index), line, log);
+    checkPriceRange(values, fields, line, layout, log);
     const { high, low, close } = values;
-    checkPriceRange({ high, low, close, text: (field) => cell(columns[field]) }, line, log);
     if (day !== null && (!hasTicker || ticker !== null)) this.duplicates.check(ticker, day, dateRaw, line, log);
 
     if (log.errorCount === errorsBefore && close !== null) {
