@@ -9,10 +9,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { databaseConfigFromEnv, openStore } from '@/db';
-import { parsePriceFile, type PriceProblem } from '@/lib/csv/price-file';
-import { importResponse, planImport, sourceLabel } from '@/lib/csv/price-import';
+import { importResponse, planImport, sourceLabel } from '@/lib/csv/price-file/plan';
+import type { PriceProblem } from '@/lib/csv/price-file/types';
 import { tickerSymbolSchema } from '@/lib/domain/schemas';
 import { importPriceBars } from '@/server/commands/prices';
+import { parsePriceFile } from '@/server/csv/read-price-file';
 
 const USAGE = 'usage: npm run import:prices -- --ticker SYMBOL path/to/file.csv [--skip-invalid]';
 

@@ -4,8 +4,9 @@
 // stream of chunks for the streaming parser.
 import 'server-only';
 import { AppError } from '@/lib/domain/errors';
-import { IMPORT_MAX_BYTES, type Problem } from '@/lib/contracts/write';
-import type { PriceFileReport } from '@/lib/csv/price-file';
+import { IMPORT_MAX_BYTES } from '@/lib/contracts/price-import';
+import type { Problem } from '@/lib/contracts/write';
+import type { PriceFileReport } from '@/lib/csv/price-file/types';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 export const MAX_JSON_DEPTH = 16;

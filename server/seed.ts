@@ -3,7 +3,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { parsePriceFile } from '@/lib/csv/price-file';
 import { claimFieldsSchema, entryFieldsSchema, narrativeFieldsSchema, tickerFieldsSchema, type PriceBar } from '@/lib/domain/schemas';
 import type { Store } from '@/db/store';
 import { assertClaim } from './commands/claims';
@@ -11,6 +10,7 @@ import { recordEntry } from './commands/entries';
 import type { CommandContext } from './commands/handle';
 import { importPriceBars } from './commands/prices';
 import { defineNarrative, listTicker } from './commands/reference';
+import { parsePriceFile } from './csv/read-price-file';
 
 export const SEED_DIR = path.resolve(process.cwd(), 'data/seed');
 

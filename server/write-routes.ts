@@ -4,8 +4,8 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import { streamIds } from '@/lib/domain/stream-ids';
+import { IMPORT_MAX_BYTES } from '@/lib/contracts/price-import';
 import {
-  IMPORT_MAX_BYTES,
   amendEntryBody,
   assertClaimBody,
   attachSourceBody,
@@ -18,8 +18,8 @@ import {
   reviseClaimBody,
   signInBody,
 } from '@/lib/contracts/write';
-import { parsePriceFile } from '@/lib/csv/price-file';
-import { importResponse, planImport, reportFields, sourceLabel } from '@/lib/csv/price-import';
+import { parsePriceFile } from './csv/read-price-file';
+import { importResponse, planImport, reportFields, sourceLabel } from '@/lib/csv/price-file/plan';
 import { AppError } from '@/lib/domain/errors';
 import { decideImportBars } from '@/lib/domain/reference';
 import { tickerSymbolSchema } from '@/lib/domain/schemas';

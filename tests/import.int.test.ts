@@ -12,14 +12,15 @@ import { GET as healthGET } from '@/app/api/health/route';
 import { GET as ledgerGET } from '@/app/api/ledger/route';
 import { POST as previewPOST } from '@/app/api/prices/[ticker]/import/preview/route';
 import { POST as importPOST } from '@/app/api/prices/[ticker]/import/route';
-import { planImport } from '@/lib/csv/price-import';
 import { GET as pricesGET } from '@/app/api/prices/[ticker]/route';
 import { GET as tickersGET, POST as tickersPOST } from '@/app/api/tickers/route';
 import type { TestStore } from './db';
 import { importPriceBars } from '@/server/commands/prices';
 import { listTicker } from '@/server/commands/reference';
 import type { BarView } from '@/lib/contracts/read';
-import { parsePriceFile, type PriceProblem } from '@/lib/csv/price-file';
+import { planImport } from '@/lib/csv/price-file/plan';
+import type { PriceProblem } from '@/lib/csv/price-file/types';
+import { parsePriceFile } from '@/server/csv/read-price-file';
 import { openSeededStore, openTempStore, rawSqlite, TEST_NOW } from './db';
 
 const TOKEN = 'test-admin-token-import';

@@ -4,12 +4,10 @@
 // plan as the import: format, problems with line and column, first rows, what would change), then
 // import with upload progress and read the summary. Nothing is recorded before "Import".
 import { useId, useRef, useState } from 'react';
-import type { ImportResponse, PreviewResponse, RefusedResponse } from '@/lib/csv/price-import';
+import { IMPORT_MAX_BYTES, type ImportResponse, type PreviewResponse, type RefusedResponse } from '@/lib/contracts/price-import';
 import type { TickerView } from '@/lib/contracts/read';
 import { ProblemTable } from './problem-table';
 import { fmt, formatBytes, uploadCsv } from './upload';
-
-const MAX_BYTES = 20 * 1024 * 1024;
 
 type Check =
   | { status: 'idle' }
@@ -45,8 +43,8 @@ export function ImportForm({ tickers, ticker, onTickerChange }: { tickers: Ticke
       setCheck({ status: 'idle' });
       return;
     }
-    if (f.size > MAX_BYTES) {
-      setCheck({ status: 'failed', message: `${f.name} is ${formatBytes(f.size)}; the limit is 20 MB. Split it, or use npm run import:prices.` });
+    if (f.size > IMPORT_MAX_BYTES) {
+      setCheck({ status: 'failed', message: `${f.name} is ${formatBytes(f.size)}; the limit is ${formatBytes(IMPORT_MAX_BYTES)}. Split it, or use npm run import:prices.` });
       return;
     }
     const controller = new AbortController();

@@ -1,4 +1,4 @@
-import type { PriceProblem } from '@/lib/csv/price-file';
+import type { PriceProblem } from '@/lib/csv/price-file/types';
 import { fmt } from './upload';
 
 /** The validation report: one row per problem, with its line and column. */

@@ -157,9 +157,6 @@ export const listTickerBody = () => tickerFieldsSchema.extend({ symbol: tickerSy
 /** POST /api/session (JSON form): the admin token to exchange for a session cookie. */
 export const signInBody = () => z.object({ token: z.unknown().optional() });
 
-/** Largest price file accepted over HTTP (bytes, UTF-8): ~350,000 daily rows. */
-export const IMPORT_MAX_BYTES = 20 * 1024 * 1024;
-
 /** Query of POST /api/prices/{ticker}/import (and its preview). */
 export const importQuery = z.object({
   onInvalid: z.enum(['reject', 'skip'], { message: 'must be reject or skip' }).optional(),

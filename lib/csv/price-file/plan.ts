@@ -1,9 +1,8 @@
-// The price-file import contract, shared by POST /api/prices/{ticker}/import, its preview and
-// `npm run import:prices`: how a parser report becomes an import plan (which bars to record,
-// which problems refuse the file) and the JSON shapes of the answers.
-import type { ParsedBar, PriceFileFormat, PriceFileReport, PriceProblem } from '@/lib/csv/price-file';
-import { MAX_REPORTED } from '@/lib/csv/price-file';
+// How a parser report becomes an import: which bars to record, which problems refuse the file,
+// and the JSON the import, its preview and `npm run import:prices` answer with.
+import type { ImportReportFields, ImportResponse } from '@/lib/contracts/price-import';
 import type { ImportSummary } from '@/lib/domain/reference';
+import { MAX_REPORTED, type ParsedBar, type PriceFileFormat, type PriceFileReport, type PriceProblem } from './types';
 
 export type ImportPlan = {
   /** Whether the file may be recorded (all-or-nothing: no errors; skip: at least one valid bar). */
@@ -103,8 +102,8 @@ function onlyRowErrors(errors: PriceProblem[], report: PriceFileReport): boolean
   return errors.every((e) => rowLines.has(e.line) && e.code !== 'no_rows_for_ticker' && !STOPPED.test(e.message));
 }
 
-/** The problem report as returned by the API (422 body, preview, and the skip summary). */
-export function reportFields(report: PriceFileReport, plan: ImportPlan) {
+/** The plan's problems in the shape every import answer carries them. */
+export function reportFields(report: PriceFileReport, plan: ImportPlan): ImportReportFields {
   return {
     format: report.format,
     rows: report.rows,
@@ -118,23 +117,6 @@ export function reportFields(report: PriceFileReport, plan: ImportPlan) {
     ignored: plan.ignored,
   };
 }
-
-export type ImportResponse = {
-  ticker: string;
-  format: PriceFileFormat | null;
-  rows: number;
-  inserted: number;
-  unchanged: number;
-  corrected: number;
-  skipped: number;
-  ignored: Record<string, number>;
-  warnings: number;
-  /** Position of the last event written, or null when nothing changed. */
-  position: number | null;
-  positions: number[];
-  message: string;
-  problems: { errors: PriceProblem[]; errorCount: number; warnings: PriceProblem[]; skippedLines: number[] };
-};
 
 export function importResponse(
   symbol: string,
@@ -171,15 +153,3 @@ export function sourceLabel(format: PriceFileFormat | null, via: string, fileNam
   const name = fileName?.replace(/[\u0000-\u001f\u007f]/g, '').slice(0, 200);
   return `${format ?? 'csv'} file${name ? ` ${name}` : ''} via ${via}`;
 }
-
-/** POST /api/prices/{ticker}/import/preview: the report, the first rows and what the import would record. */
-export type PreviewResponse = ReturnType<typeof reportFields> & {
-  ticker: string;
-  ok: boolean;
-  message: string;
-  would: ImportSummary | null;
-  preview: (Omit<ParsedBar, 'ticker'> & { line: number })[];
-};
-
-/** The 422/413 body: the error and, for 422, the report. */
-export type RefusedResponse = { error: string; message: string } & Partial<ReturnType<typeof reportFields>>;

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { groupBarsByTicker, MAX_REPORTED, parsePriceFile, type PriceFileReport } from './price-file';
+import { groupBarsByTicker } from '@/lib/csv/price-file/group';
+import { MAX_REPORTED, type PriceFileReport } from '@/lib/csv/price-file/types';
+import { parsePriceFile } from './read-price-file';
 
 // Fixtures are the first 20 real NVDA rows of /work/shared/data/prices/NVDA.csv (our own
 // export format), re-shaped into Yahoo (Adj Close) and Stooq (no adj close) layouts with the
