@@ -12,7 +12,7 @@ import { entryFieldsSchema } from '@/lib/domain/schemas';
 import { figure1, figure2, figure3, figure5 } from '@/bench/in-process';
 import { figure4, figure7 } from '@/bench/http';
 import { pickImpactTarget } from '@/bench/run';
-import { listeningPid, type BenchServer } from '@/bench/server';
+import type { BenchServer } from '@/bench/server';
 import { buildSyntheticDb, isSyntheticFile, refuseReason, SYNTHETIC_BENCHMARK } from '@/bench/synthetic';
 import { startServer, type RealServer } from './real-server';
 import { openTestStore, tempDbFile, TEST_NOW } from './db';
@@ -104,7 +104,7 @@ describe('HTTP figures against a real server (tiny sizes)', () => {
   let bench: BenchServer;
   beforeAll(async () => {
     server = await startServer({ dbFile: ledger, token: 'bench-smoke-token-0123456789abcdef' });
-    bench = { url: server.url, port: server.port, pid: listeningPid(server.port, server.child.pid!) ?? server.child.pid!, log: server.log, stop: server.stop };
+    bench = server;
   }, 900_000);
   afterAll(async () => {
     await server?.stop();
