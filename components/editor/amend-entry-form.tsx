@@ -2,7 +2,7 @@
 import { useRef, useState } from 'react';
 import type { EntryView } from '@/lib/contracts/read';
 import { KINDS, NARRATIVE_IDS } from '@/lib/domain/schemas';
-import { ConflictNotice } from './ConflictNotice';
+import { ConflictNotice } from './conflict-notice';
 import { FormErrors, formValues, Saved, SelectField, splitList, TextArea, TextField } from './fields';
 import { problemsFor, unclaimed, useCommand, type CommandResult } from './use-command';
 import { useVersion } from './use-versioned';

@@ -1,7 +1,7 @@
 'use client';
 import { useRef, useState } from 'react';
 import type { EntryView } from '@/lib/contracts/read';
-import { ConflictNotice } from './ConflictNotice';
+import { ConflictNotice } from './conflict-notice';
 import { FormErrors, formValues, Saved, TextArea } from './fields';
 import { problemsFor, unclaimed, useCommand, type CommandResult } from './use-command';
 import { useVersion } from './use-versioned';
