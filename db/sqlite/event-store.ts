@@ -72,7 +72,7 @@ class Reads implements LedgerReader {
          AND (@types IS NULL OR type IN (SELECT value FROM json_each(@types)))
        ORDER BY position LIMIT @limit`,
     );
-    this.version = conn.prepare<[string], { version: number }>('SELECT version FROM streams WHERE stream_id = ?');
+    this.version = conn.prepare<[string], { version: number | null }>('SELECT max(stream_version) AS version FROM events WHERE stream_id = ?');
     // Event ids of a keyed command are "<key>#0", "<key>#1", …: a range on the unique index ('$' follows '#').
     this.byKey = conn.prepare<[string, string], EventRow>(`SELECT ${COLUMNS} FROM events WHERE event_id >= ? AND event_id < ? ORDER BY position`);
     this.latest = conn.prepare<[], { p: number | null }>('SELECT max(position) AS p FROM events');
@@ -121,7 +121,6 @@ class Reads implements LedgerReader {
 class Writes extends Reads {
   private readonly insert;
   private readonly existing;
-  private readonly upsertStream;
   private readonly checkpoint;
 
   constructor(
@@ -135,10 +134,6 @@ class Writes extends Reads {
     );
     this.existing = conn.prepare<[string], { position: number; event_id: string; stream_id: string; stream_version: number }>(
       'SELECT position, event_id, stream_id, stream_version FROM events WHERE event_id IN (SELECT value FROM json_each(?))',
-    );
-    this.upsertStream = conn.prepare(
-      `INSERT INTO streams (stream_id, version, last_position) VALUES (?, ?, ?)
-       ON CONFLICT(stream_id) DO UPDATE SET version = excluded.version, last_position = excluded.last_position`,
     );
     this.checkpoint = conn.prepare(
       `INSERT INTO projection_checkpoints (name, position) VALUES (?, ?)
@@ -200,7 +195,6 @@ class Writes extends Reads {
       };
     });
     const last = stored[stored.length - 1]!;
-    this.upsertStream.run(streamId, last.stream_version, last.position);
     this.project(stored);
     return { streamId, positions: stored.map((e) => e.position), version: last.stream_version, duplicate: false };
   }
@@ -212,7 +206,7 @@ class Writes extends Reads {
       const mine = stored.filter((e) => p.types.has(e.type));
       if (mine.length === 0) continue;
       p.apply(mine);
-      this.checkpoint.run(p.name, mine[mine.length - 1]!.position);
+      if (!p.appliedThrough) this.checkpoint.run(p.name, mine[mine.length - 1]!.position);
     }
   }
 
@@ -310,9 +304,20 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /**
+   * The stored checkpoint of each projection (set by rebuilds and, for most projections, by
+   * every append), or, where a projection's rows record their last position, the later of the
+   * two. A projection without a stored checkpoint has none: it is due for a rebuild.
+   */
   async checkpoints(): Promise<Record<string, number>> {
     const rows = this.r.conn.prepare('SELECT name, position FROM projection_checkpoints ORDER BY name').all() as { name: string; position: number }[];
-    return Object.fromEntries(rows.map((r) => [r.name, r.position]));
+    const stored = new Map(rows.map((r) => [r.name, r.position]));
+    const out: Record<string, number> = {};
+    for (const [name, position] of stored) {
+      const p = this.w.projectors.find((x) => x.name === name);
+      out[name] = p?.appliedThrough ? Math.max(position, p.appliedThrough(this.r.conn)) : position;
+    }
+    return out;
   }
 
   projectionNames(): readonly string[] {

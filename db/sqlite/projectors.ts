@@ -23,6 +23,12 @@ export type SqliteProjector = {
   readonly tables: readonly string[];
   /** Apply events (already filtered to `types`), in position order, inside the caller's transaction. */
   apply(events: readonly StoredEvent[]): void;
+  /**
+   * For projections whose rows record the position that last changed them: the highest such
+   * position. Their checkpoint is then read from the rows instead of being rewritten on every
+   * append (one page fewer in each commit of the hottest commands).
+   */
+  appliedThrough?(on: Connection): number;
 };
 
 const types = (name: ProjectionName) => new Set<string>(PROJECTION_EVENT_TYPES[name]);
@@ -40,6 +46,7 @@ function entriesProjector(conn: Connection): SqliteProjector {
     name: 'timeline_entries',
     types: types('timeline_entries'),
     tables: ['timeline_entries'],
+    appliedThrough: (on) => (on.prepare('SELECT max(last_position) AS p FROM timeline_entries').get() as { p: number | null }).p ?? 0,
     apply(events) {
       for (const event of events) {
         const row = get.get(entityIdOf(event.stream_id));
@@ -63,6 +70,7 @@ function claimsProjector(conn: Connection): SqliteProjector {
     name: 'claims',
     types: types('claims'),
     tables: ['claims'],
+    appliedThrough: (on) => (on.prepare('SELECT max(last_position) AS p FROM claims').get() as { p: number | null }).p ?? 0,
     apply(events) {
       for (const event of events) {
         const row = get.get(entityIdOf(event.stream_id));

@@ -1,5 +1,5 @@
 // SQLite schema (drizzle; `npm run db:generate` writes db/sqlite/migrations from it): the
-// append-only ledger (events, streams, projection_checkpoints) and the projections the UI
+// append-only ledger (events, projection_checkpoints) and the projections the UI
 // reads. Projections can always be dropped and rebuilt from the ledger (`npm run db:rebuild`);
 // the ledger itself is never updated.
 
@@ -25,12 +25,6 @@ export const events = sqliteTable(
   ],
 );
 
-export const streams = sqliteTable('streams', {
-  streamId: text('stream_id').primaryKey(),
-  version: integer('version').notNull(),
-  lastPosition: integer('last_position').notNull(),
-});
-
 export const projectionCheckpoints = sqliteTable('projection_checkpoints', {
   name: text('name').primaryKey(),
   position: integer('position').notNull(),
@@ -38,6 +32,8 @@ export const projectionCheckpoints = sqliteTable('projection_checkpoints', {
 
 // ---- projections ----
 
+// Projection rows are written on every append, so their tables carry no secondary index (each
+// would be one more page in every commit); reads scan them, and are cached by ledger position.
 // An entry's projection row: the decider state as JSON (lib/mappings/entry turns it into the
 // read shape) plus the columns the timeline filters and orders on.
 export const timelineEntries = sqliteTable(
@@ -54,7 +50,6 @@ export const timelineEntries = sqliteTable(
     lastPosition: integer('last_position').notNull(),
     state: text('state').notNull(),
   },
-  (t) => [index('timeline_entries_date_idx').on(t.date)],
 );
 
 // A claim's projection row: the decider state as JSON (lib/mappings/claim) plus its keys.
@@ -70,7 +65,6 @@ export const claims = sqliteTable(
     lastPosition: integer('last_position').notNull(),
     state: text('state').notNull(),
   },
-  (t) => [index('claims_asserted_on_idx').on(t.assertedOn)],
 );
 
 export const narratives = sqliteTable('narratives', {
