@@ -4,17 +4,18 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { healthQuery } from '@/components/data/queries';
+import { useEventImpacts, useImpacts, usePrices, useTickers, useTimeline } from '@/components/data/use-queries';
 import { EventDetail } from '@/components/events/event-detail';
 import { ExportMenu } from '@/components/export/export-menu';
 import { ClockBanner } from '@/components/ui/clock-banner';
 import { useElementSize } from '@/components/ui/use-element-size';
-import { fetchJson } from '@/lib/api-client';
 import { buildSeries, expectedBand, formatPct, formatP, fromTime, stars, toTime, type Series } from '@/lib/charts/timeline';
 import type { NarrativeView, TickerView } from '@/lib/contracts/read';
+import { MARKER_WINDOW, markerImpactParams } from '@/lib/dashboard-params';
 import { KINDS } from '@/lib/domain/schemas';
 import { queryKeys } from '@/lib/query-keys';
 import { parseViewState, presetRange, PRESETS, serializeViewState, type Mode, type ViewState } from '@/lib/view-state';
-import { eventImpactParams, markerImpactParams, MARKER_WINDOW, useImpacts, usePrices, useTickers, useTimeline } from './data';
 import { TICKER_COLORS, TimelineChart, type MarkerStat } from './timeline-chart';
 
 const MODE_LABELS: Record<Mode, string> = { price: 'Price', rebased: 'Rebased to 100', car: 'Cumulative abnormal return' };
@@ -66,7 +67,7 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
   const prices = usePrices(view.tickers, clock);
   const primary = view.tickers[0]!;
   const markerImpacts = useImpacts(markerImpactParams(primary, clock));
-  const selectedImpacts = useImpacts(view.event ? eventImpactParams(view.event, view.tickers, clock) : null);
+  const selectedImpacts = useEventImpacts(view.event, view.tickers, clock);
 
   const entries = useMemo(() => timeline.data?.entries ?? [], [timeline.data]);
   const visibleEntries = useMemo(
@@ -154,8 +155,7 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
   const knownPosition = timeline.data?.position ?? null;
   const replay = view.asOf !== null || view.position !== null;
   const health = useQuery({
-    queryKey: queryKeys.health(),
-    queryFn: () => fetchJson<{ ok: boolean; position: number }>('/api/health'),
+    ...healthQuery(),
     refetchInterval: replay ? false : 4000,
     staleTime: 0,
   });

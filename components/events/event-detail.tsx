@@ -3,7 +3,7 @@
 // move was (impact table, daily AR/CAR chart, warnings), with the entry's ledger history.
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
-import { eventImpactParams, useClaims, useEntry, useImpacts } from '@/components/dashboard/data';
+import { useClaims, useEntry, useEventImpacts } from '@/components/data/use-queries';
 import { ExportMenu } from '@/components/export/export-menu';
 import { useElementSize } from '@/components/ui/use-element-size';
 import type { ImpactResult } from '@/lib/contracts/read';
@@ -32,7 +32,7 @@ function figureText(f: { value: number | null; value_text?: string; unit: string
 
 export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, editHref, focusRequest = 0, children }: Props) {
   const entry = useEntry(id, clock);
-  const impacts = useImpacts(eventImpactParams(id, tickers, clock));
+  const impacts = useEventImpacts(id, tickers, clock);
   const claims = useClaims(clock);
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   const [chartRef, chartSize] = useElementSize<HTMLDivElement>(360);
