@@ -9,7 +9,7 @@ import { useEventImpacts, useImpacts, usePrices, useTickers, useTimeline } from 
 import { EventDetail } from '@/components/events/event-detail';
 import { ExportMenu } from '@/components/export/export-menu';
 import { ClockBanner } from '@/components/ui/clock-banner';
-import { useElementSize } from '@/components/ui/use-element-size';
+import { useElementWidth } from '@/components/ui/use-element-width';
 import { buildSeries, expectedBand, formatPct, formatP, fromTime, stars, toTime, type Series } from '@/lib/charts/timeline';
 import type { NarrativeView, TickerView } from '@/lib/contracts/read';
 import { MARKER_WINDOW, markerImpactParams } from '@/lib/dashboard-params';
@@ -186,8 +186,8 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
     }
   };
 
-  const [chartBox, chartSize] = useElementSize<HTMLDivElement>(960);
-  const narrow = chartSize.width < 640;
+  const [chartBox, chartWidth] = useElementWidth<HTMLDivElement>(960);
+  const narrow = chartWidth < 640;
   const tickers = tickersQuery.data?.tickers ?? [];
   const loading = timeline.isPending || prices.isPending;
   const errors = [timeline.error, ...prices.errors].filter(Boolean) as Error[];
@@ -235,7 +235,7 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
           <div ref={chartBox} className="chart-box" tabIndex={0} onKeyDown={onKeyDown} aria-label="Timeline chart. Arrow keys move between events, Enter opens the selected event, Escape closes it." aria-busy={loading}>
             {loading && !timeline.data ? <p className="muted chart-loading">Loading timeline…</p> : null}
             <TimelineChart
-              width={chartSize.width || 960}
+              width={chartWidth}
               narrow={narrow}
               domain={domain}
               extent={extent}
