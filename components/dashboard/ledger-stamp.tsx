@@ -16,7 +16,7 @@ export function LedgerStamp({ position, replay, primary, markers }: Props) {
   return (
     <footer className="stamp muted">
       Ledger position {position ?? '…'}
-      {replay ? ' (replay)' : ''} · markers: CAR[{MARKER_WINDOW.replace(':', ',')}] of {primary}, {params ? `${params.model} model vs ${params.benchmark}, ${params.estimation}-return estimation, gap ${params.gap}` : 'market model vs SPY'} · params {markers?.params_hash.slice(0, 12) ?? '…'}
+      {replay ? ' (replay)' : ''} · markers: CAR{`[${MARKER_WINDOW.replace(':', ',')}]`} of {primary}, {params ? `${params.model} model vs ${params.benchmark}, ${params.estimation}-return estimation, gap ${params.gap}` : 'market model vs SPY'} · params {markers?.params_hash.slice(0, 12) ?? '…'}
     </footer>
   );
 }
