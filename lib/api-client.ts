@@ -1,4 +1,18 @@
-// Client-side fetchers for the JSON API. Errors carry the server's message.
+// Client-side fetchers for the JSON API: the only place that knows the read routes' URLs.
+// Plain fetch, no React, so server code, scripts and tests can call them too. Errors carry
+// the server's message.
+import type {
+  ClaimsResponse,
+  EntryResponse,
+  HealthResponse,
+  ImpactsResponse,
+  NarrativesResponse,
+  PricesResponse,
+  TickersResponse,
+  TimelineResponse,
+} from '@/lib/contracts/read';
+import type { ClockKey } from '@/lib/query-keys';
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
@@ -38,3 +52,21 @@ export function toQuery(params: Record<string, string | number | boolean | reado
   const s = search.toString();
   return s ? `?${s}` : '';
 }
+
+/** Query parameters of the computed reads (impacts, narratives), also their query keys' params. */
+export type QueryParams = Record<string, string | number | null>;
+
+// Only the clock's two fields go into the URL, whatever else the object carries.
+const clockQuery = (clock: ClockKey) => toQuery({ asOf: clock.asOf, position: clock.position });
+
+/** One fetcher per GET route; the response types are the routes' contracts in lib/contracts/read. */
+export const api = {
+  timeline: (clock: ClockKey) => fetchJson<TimelineResponse>(`/api/timeline${clockQuery(clock)}`),
+  entry: (id: string, clock: ClockKey) => fetchJson<EntryResponse>(`/api/timeline/${encodeURIComponent(id)}${clockQuery(clock)}`),
+  claims: (clock: ClockKey) => fetchJson<ClaimsResponse>(`/api/claims${clockQuery(clock)}`),
+  tickers: () => fetchJson<TickersResponse>('/api/tickers'),
+  prices: (ticker: string, clock: ClockKey) => fetchJson<PricesResponse>(`/api/prices/${encodeURIComponent(ticker)}${clockQuery(clock)}`),
+  impacts: (params: QueryParams) => fetchJson<ImpactsResponse>(`/api/impacts${toQuery(params)}`),
+  narratives: (params: QueryParams) => fetchJson<NarrativesResponse>(`/api/narratives${toQuery(params)}`),
+  health: () => fetchJson<HealthResponse>('/api/health'),
+};

@@ -8,6 +8,8 @@ export type Mode = (typeof MODES)[number];
 export const DEFAULT_MODE: Mode = 'rebased';
 export const PRESETS = ['1M', '3M', '6M', 'YTD', '1Y', 'All'] as const;
 export type Preset = (typeof PRESETS)[number];
+/** More lines than this stop being readable on one chart. */
+export const MAX_TICKERS = 8;
 
 export type ViewState = {
   tickers: string[];
@@ -37,7 +39,7 @@ export function defaultTickers(): string[] {
 }
 
 export function parseViewState(params: Params): ViewState {
-  const tickers = [...new Set(list(params.get('tickers')).map((t) => t.toUpperCase()).filter((t) => SYMBOL.test(t)))].slice(0, 8);
+  const tickers = [...new Set(list(params.get('tickers')).map((t) => t.toUpperCase()).filter((t) => SYMBOL.test(t)))].slice(0, MAX_TICKERS);
   const date = (name: string) => {
     const v = params.get(name);
     return v && DATE.test(v) ? v : null;

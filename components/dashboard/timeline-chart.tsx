@@ -4,6 +4,7 @@
 // zoom and brush behaviours (islands created in effects); React renders every element.
 import { area, brushX, line, scaleLinear, scaleLog, scaleUtc, select, zoom, zoomIdentity, type ZoomBehavior, type BrushBehavior } from 'd3';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { MarkerStat } from '@/lib/charts/events';
 import type { EntryView, NarrativeView } from '@/lib/contracts/read';
 import {
   carBarHeight,
@@ -19,8 +20,6 @@ import {
 } from '@/lib/charts/timeline';
 
 export const TICKER_COLORS = ['#1f5fbf', '#d9480f', '#2b8a3e', '#862e9c', '#c2255c', '#0b7285', '#5f3dc4', '#e67700'];
-
-export type MarkerStat = { car: number | null; p: number | null };
 
 type Props = {
   width: number;

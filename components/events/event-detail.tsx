@@ -3,9 +3,9 @@
 // move was (impact table, daily AR/CAR chart, warnings), with the entry's ledger history.
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
-import { eventImpactParams, useClaims, useEntry, useImpacts } from '@/components/dashboard/data';
+import { useClaims, useEntry, useEventImpacts } from '@/components/data/use-queries';
 import { ExportMenu } from '@/components/export/export-menu';
-import { useElementSize } from '@/components/ui/use-element-size';
+import { useElementWidth } from '@/components/ui/use-element-width';
 import type { ImpactResult } from '@/lib/contracts/read';
 import { formatNumber, formatP, formatPct, stars } from '@/lib/charts/timeline';
 import type { ClockKey } from '@/lib/query-keys';
@@ -32,10 +32,10 @@ function figureText(f: { value: number | null; value_text?: string; unit: string
 
 export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, editHref, focusRequest = 0, children }: Props) {
   const entry = useEntry(id, clock);
-  const impacts = useImpacts(eventImpactParams(id, tickers, clock));
+  const impacts = useEventImpacts(id, tickers, clock);
   const claims = useClaims(clock);
   const headingRef = useRef<HTMLHeadingElement | null>(null);
-  const [chartRef, chartSize] = useElementSize<HTMLDivElement>(360);
+  const [chartRef, chartWidth] = useElementWidth<HTMLDivElement>(360);
   // The request may arrive before the entry has loaded; honour each request once, when the heading exists.
   const handledFocus = useRef(0);
   const loaded = entry.data?.id === id;
@@ -125,7 +125,7 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ed
         {primary?.result ? (
           <div ref={chartRef} className="ar-chart-wrap">
             <h4>Daily abnormal returns — {primary.ticker}</h4>
-            <ArCarChart daily={primary.result.daily} ticker={primary.ticker} width={Math.min(chartSize.width || 360, 640)} />
+            <ArCarChart daily={primary.result.daily} ticker={primary.ticker} width={Math.min(chartWidth, 640)} />
           </div>
         ) : null}
         <ExportMenu dataset="impacts" label="Export impacts CSV" params={{ event: id, tickers, asOf: clock.asOf, position: clock.position }} />

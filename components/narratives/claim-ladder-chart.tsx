@@ -3,7 +3,8 @@
 // The claim ladder, rendered by React from lib/charts/claim-ladder's layout. The SVG is one
 // role="img" with a summary; the dots are real <button>s laid over it (focusable, hoverable),
 // each describing its claim in text in a tooltip.
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
+import { useElementWidth } from '@/components/ui/use-element-width';
 import type { ClaimView, NarrativeView } from '@/lib/contracts/read';
 import {
   describeLadder,
@@ -15,7 +16,6 @@ import {
   type LadderDot,
 } from '@/lib/charts/claim-ladder';
 import type { PriceMode } from './state';
-import { useElementWidth } from './use-element-width';
 
 export const TICKER_COLORS = ['#1f5fbf', '#b45309', '#047857', '#7c3aed', '#be185d', '#0e7490'];
 
@@ -34,8 +34,7 @@ type Props = {
 };
 
 export function ClaimLadderChart({ claims, series, domain, mode, asOf, narratives, pricesNote }: Props) {
-  const box = useRef<HTMLDivElement>(null);
-  const width = useElementWidth(box, 960);
+  const [box, width] = useElementWidth<HTMLDivElement>(960);
   const layout = useMemo(() => layoutClaimLadder({ claims, series, width, domain, priceMode: mode, asOf }), [claims, series, width, domain, mode, asOf]);
   const [active, setActive] = useState<{ id: string; pinned: boolean } | null>(null);
   const colorOf = useMemo(() => new Map(narratives.map((n) => [n.id, n.color] as const)), [narratives]);

@@ -5,15 +5,15 @@
 import { useCallback, useMemo, useState } from 'react';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
-import { queryKeys } from '@/lib/query-keys';
-import type { NarrativeView } from '@/lib/contracts/read';
+import { narrativesQuery, pricesQuery } from '@/components/data/queries';
+import { useClaims, useTickers } from '@/components/data/use-queries';
+import type { NarrativeView, PricesResponse } from '@/lib/contracts/read';
 import { addDays, formatAsGiven, placeClaim, RELATION_DASH, type LadderBar } from '@/lib/charts/claim-ladder';
 import { ClockBanner } from '@/components/ui/clock-banner';
 import { AggregatesTable } from './aggregates-table';
 import { AsOfControl } from './as-of-control';
 import { ClaimLadderChart, tickerColor } from './claim-ladder-chart';
 import { ClaimsTable } from './claims-table';
-import { fetchClaims, fetchNarratives, fetchPrices, fetchTickers, type PricesResponse } from './fetchers';
 import { clockOf, narrativesParams, parseNarrativesState, toSearch, WINDOWS, type NarrativesState } from './state';
 import { TickerPicker } from './ticker-picker';
 import { NarrativesExport } from './narratives-export';
@@ -68,14 +68,13 @@ export function NarrativesView({ narratives, ladderExtent, asOfExtent, priceExte
   const onAsOf = useCallback((asOf: string | null) => update({ asOf }), [update]);
   const clock = clockOf(state);
 
-  const claimsQ = useQuery({ queryKey: queryKeys.claims(clock), queryFn: () => fetchClaims(clock) });
-  const tickersQ = useQuery({ queryKey: queryKeys.tickers(), queryFn: fetchTickers, staleTime: 5 * 60_000 });
-  const pricesQ = useQueries({
-    queries: state.tickers.map((t) => ({ queryKey: queryKeys.prices(t, clock), queryFn: () => fetchPrices(t, clock) })),
-    combine: combinePrices,
-  });
+  const claimsQ = useClaims(clock);
+  const tickersQ = useTickers();
+  // No placeholder data here (unlike the dashboard): while another clock's prices load, the
+  // strip says "Loading prices…".
+  const pricesQ = useQueries({ queries: state.tickers.map((t) => pricesQuery(t, clock)), combine: combinePrices });
   const narrParams = narrativesParams(state);
-  const narrQ = useQuery({ queryKey: queryKeys.narratives(narrParams), queryFn: () => fetchNarratives(narrParams) });
+  const narrQ = useQuery(narrativesQuery(narrParams));
 
   const domain: [string, string] = useMemo(() => {
     let from = state.from ?? addDays(ladderExtent[0], -20);

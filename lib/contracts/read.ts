@@ -115,11 +115,27 @@ export type ImpactResult = {
   warnings_count?: number;
 };
 
+// ---- one type per GET route's body ----
+
+/** GET /api/timeline */
+export type TimelineResponse = { position: number; entries: EntryView[] };
+/** GET /api/timeline/:id */
+export type EntryResponse = EntryView & { position: number; history: HistoryItem[] };
+/** GET /api/claims */
+export type ClaimsResponse = { position: number; claims: ClaimView[] };
+/** GET /api/tickers */
+export type TickersResponse = { tickers: TickerView[] };
+/** GET /api/prices/:ticker */
+export type PricesResponse = { ticker: string; position: number; bars: BarView[] };
+/** GET /api/impacts */
 export type ImpactsResponse = { position: number; params: ImpactParams; params_hash: string; results: ImpactResult[] };
+/** GET /api/narratives */
 export type NarrativesResponse = {
   position: number;
   params: NarrativeParams;
   params_hash: string;
   narratives: NarrativeAggregate[];
 };
+/** GET /api/health */
+export type HealthResponse = { ok: boolean; position: number };
 
