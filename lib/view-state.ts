@@ -1,6 +1,8 @@
 // The dashboard's view state lives in the URL so a reload or a shared link reproduces it.
 // Pure parse/serialise, shared by the Server Component (prefetch) and the client.
 import { DEFAULT_BENCHMARK, DEFAULT_SUBJECT } from './config';
+import { addMonths } from './dates';
+import { isTickerSymbol } from './domain/schemas';
 
 export const MODES = ['price', 'rebased', 'car'] as const;
 export type Mode = (typeof MODES)[number];
@@ -26,7 +28,6 @@ export type ViewState = {
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const SYMBOL = /^[A-Z0-9^.\-=]{1,20}$/;
 
 type Params = { get(name: string): string | null };
 
@@ -39,7 +40,7 @@ export function defaultTickers(): string[] {
 }
 
 export function parseViewState(params: Params): ViewState {
-  const tickers = [...new Set(list(params.get('tickers')).map((t) => t.toUpperCase()).filter((t) => SYMBOL.test(t)))].slice(0, MAX_TICKERS);
+  const tickers = [...new Set(list(params.get('tickers')).map((t) => t.toUpperCase()).filter(isTickerSymbol))].slice(0, MAX_TICKERS);
   const date = (name: string) => {
     const v = params.get(name);
     return v && DATE.test(v) ? v : null;
@@ -80,22 +81,6 @@ export function serializeViewState(state: ViewState): string {
 }
 
 // ---- dates ----
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-export function addMonths(date: string, months: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  const day = d.getUTCDate();
-  d.setUTCDate(1);
-  d.setUTCMonth(d.getUTCMonth() + months);
-  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
-  d.setUTCDate(Math.min(day, last));
-  return d.toISOString().slice(0, 10);
-}
 
 /** The [from, to] of a range preset ending at `end`, clamped to the data's extent. */
 export function presetRange(preset: Preset, end: string, extent: [string, string]): [string, string] {

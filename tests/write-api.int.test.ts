@@ -13,7 +13,7 @@ import { POST as retractPOST } from '@/app/api/timeline/[id]/retract/route';
 import { POST as sourcesPOST } from '@/app/api/timeline/[id]/sources/route';
 import { POST as recordPOST } from '@/app/api/timeline/route';
 import type { TestStore } from './db';
-import { addDays } from '@/lib/contracts/write';
+import { addDays } from '@/lib/dates';
 import { resetRateLimits } from '@/server/rate-limit';
 import { sessionValue } from '@/server/auth';
 import { openSeededStore } from './db';

@@ -1,7 +1,7 @@
 // TanStack Query options per read route: the key from lib/query-keys (the server prefetch
 // fills the same keys) and the fetcher from lib/api-client. Hooks add only view-specific options.
 import { queryOptions } from '@tanstack/react-query';
-import { api, type QueryParams } from '@/lib/api-client';
+import { api, type QueryParams } from '@/components/data/api-client';
 import { queryKeys, type ClockKey } from '@/lib/query-keys';
 
 export const timelineQuery = (clock: ClockKey) => queryOptions({ queryKey: queryKeys.timeline(clock), queryFn: () => api.timeline(clock) });

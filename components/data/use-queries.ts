@@ -1,7 +1,7 @@
 'use client';
 // The read hooks the dashboard and the event views share: view state in, cached API data out.
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import type { QueryParams } from '@/lib/api-client';
+import type { QueryParams } from '@/components/data/api-client';
 import { eventImpactParams } from '@/lib/dashboard-params';
 import type { ClockKey } from '@/lib/query-keys';
 import { claimsQuery, entryQuery, impactsQuery, pricesQuery, tickersQuery, timelineQuery } from './queries';

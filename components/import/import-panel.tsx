@@ -4,19 +4,17 @@
 // the import form and the "List a ticker" form.
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { tickersQuery } from '@/components/data/queries';
 import type { TickerView } from '@/lib/contracts/read';
-import { fetchJson } from '@/lib/api-client';
 import { queryKeys } from '@/lib/query-keys';
 import { ImportForm } from './import-form';
 import { ListTickerForm } from './list-ticker-form';
 
 export function ImportPanel({ initialTickers }: { initialTickers: TickerView[] }) {
   const client = useQueryClient();
-  const { data: tickers = initialTickers } = useQuery({
-    queryKey: queryKeys.tickers(),
-    queryFn: async () => (await fetchJson<{ tickers: TickerView[] }>('/api/tickers')).tickers,
-    initialData: initialTickers,
-  });
+  // The same cache entry ({tickers}) as the dashboard and /narratives read.
+  const { data } = useQuery({ ...tickersQuery(), initialData: { tickers: initialTickers } });
+  const tickers = data.tickers;
   const [ticker, setTicker] = useState(() => tickers.find((t) => t.role === 'subject')?.symbol ?? tickers[0]?.symbol ?? '');
   // A new ticker starts a fresh form (no file carried over from another ticker).
   const [formKey, setFormKey] = useState(0);

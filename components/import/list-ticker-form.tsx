@@ -2,7 +2,8 @@
 
 // List a new ticker (POST /api/tickers) so that its prices can be imported.
 import { useId, useState } from 'react';
-import { ApiError, fetchJson } from '@/lib/api-client';
+import { ApiError, fetchJson } from '@/components/data/api-client';
+import { TICKER_SYMBOL_PATTERN } from '@/lib/domain/schemas';
 
 type Listed = { id: string; version: number; position: number };
 
@@ -52,7 +53,7 @@ export function ListTickerForm({ onListed }: { onListed: (symbol: string) => voi
           type="text"
           required
           maxLength={20}
-          pattern="[A-Za-z0-9^.\-=]{1,20}"
+          pattern={TICKER_SYMBOL_PATTERN}
           title="letters, digits, ^ . - =; at most 20"
           autoCapitalize="characters"
           spellCheck={false}

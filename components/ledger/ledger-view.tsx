@@ -6,14 +6,13 @@ import { useState } from 'react';
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useQuery } from '@tanstack/react-query';
-import { fetchJson, toQuery } from '@/lib/api-client';
+import { api, toQuery } from '@/components/data/api-client';
 import type { LedgerEventView } from '@/lib/contracts/read';
 import { queryKeys } from '@/lib/query-keys';
 import { ExportMenu } from '@/components/export/export-menu';
 import { KNOWN_EVENT_TYPES, summarizeEvent } from './summarize';
 
 export type LedgerParams = { after: number; limit: number; stream: string | null; type: string | null };
-export type LedgerResponse = { position: number; events: LedgerEventView[] };
 
 export const LEDGER_POLL_MS = 5_000;
 
@@ -21,7 +20,7 @@ export function ledgerHref(p: Partial<LedgerParams>): string {
   return `/ledger${toQuery({ after: p.after || null, stream: p.stream, type: p.type })}`;
 }
 
-export const fetchLedger = (p: LedgerParams) => fetchJson<LedgerResponse>(`/api/ledger${toQuery({ after: p.after, limit: p.limit, stream: p.stream, type: p.type })}`);
+export const fetchLedger = (p: LedgerParams) => api.ledger(p);
 
 export function LedgerView({
   params,

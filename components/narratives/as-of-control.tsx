@@ -3,7 +3,7 @@
 // As-of date: a date input and a slider over the data's date range, writing asOf to the URL.
 // The parent remounts it (key) when the URL's asOf changes, which resets the draft.
 import { useEffect, useState } from 'react';
-import { addDays, daysBetween } from '@/lib/charts/claim-ladder';
+import { addDays, daysBetween } from '@/lib/dates';
 
 export function AsOfControl({ value, extent, onChange }: { value: string | null; extent: [string, string]; onChange: (asOf: string | null) => void }) {
   const span = Math.max(1, daysBetween(extent[0], extent[1]));

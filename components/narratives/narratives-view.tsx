@@ -8,7 +8,8 @@ import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query
 import { narrativesQuery, pricesQuery } from '@/components/data/queries';
 import { useClaims, useTickers } from '@/components/data/use-queries';
 import type { NarrativeView, PricesResponse } from '@/lib/contracts/read';
-import { addDays, formatAsGiven, placeClaim, RELATION_DASH, type LadderBar } from '@/lib/charts/claim-ladder';
+import { formatAsGiven, placeClaim, RELATION_DASH, type LadderBar } from '@/lib/charts/claim-ladder';
+import { addDays } from '@/lib/dates';
 import { ClockBanner } from '@/components/ui/clock-banner';
 import { AggregatesTable } from './aggregates-table';
 import { AsOfControl } from './as-of-control';

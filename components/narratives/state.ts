@@ -1,6 +1,7 @@
 // The /narratives view state, kept in the URL (tickers, asOf, position, window, mode, range, table)
 // so that a reload or a shared link reproduces the view. Pure: used by the server page (prefetch)
 // and by the client components, so both build the same query keys.
+import { isTickerSymbol } from '@/lib/domain/schemas';
 import type { ClockKey } from '@/lib/query-keys';
 
 export const WINDOWS = ['0:0', '-1:1', '0:1', '0:5', '-5:5'] as const;
@@ -22,7 +23,6 @@ export type NarrativesState = {
 };
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-const SYMBOL_RE = /^[A-Z0-9^.\-=]{1,20}$/;
 const WINDOW_RE = /^-?\d{1,3}:-?\d{1,3}$/;
 
 type Get = (key: string) => string | null | undefined;
@@ -42,7 +42,7 @@ export function parseNarrativesState(get: Get): NarrativesState {
   const tickers = (get('tickers') ?? '')
     .split(',')
     .map((t) => t.trim().toUpperCase())
-    .filter((t) => SYMBOL_RE.test(t));
+    .filter(isTickerSymbol);
   const unique = [...new Set(tickers)].slice(0, MAX_TICKERS);
   const win = get('window') ?? '';
   return {

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import {
-  daysBetween,
   decadeTicks,
   describeLadder,
   formatUsd,
@@ -210,8 +209,3 @@ describe('thinTicks', () => {
   });
 });
 
-describe('daysBetween', () => {
-  it('counts calendar days', () => {
-    expect(daysBetween('2024-12-27', '2025-01-27')).toBe(31);
-  });
-});

@@ -4,6 +4,7 @@
 // Rows share one time axis: one row per dollar metric (all on the same log-dollar axis), a row for
 // GPU counts on its own axis, then a price strip of the selected tickers. Salary and other
 // (percent) claims are not comparable with either axis and are returned as `notComparable`.
+import { parseDay } from '@/lib/dates';
 import { line, scaleLinear, scaleLog, scaleUtc } from 'd3';
 
 export const USD_METRICS = ['training_run_cost', 'hardware_capex', 'operating_cost', 'total_investment'] as const;
@@ -84,23 +85,6 @@ export function formatCount(n: number): string {
 /** The value as asserted, in its own unit: "5.576 million USD", "50,000 GPUs". */
 export function formatAsGiven(value: number, unit: string): string {
   return `${value.toLocaleString('en-US', { maximumFractionDigits: 6 })} ${unit}`;
-}
-
-export function parseDay(iso: string): Date {
-  return new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-}
-
-export function formatDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-/** Whole days from a to b (ISO dates). */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((parseDay(b).getTime() - parseDay(a).getTime()) / 86_400_000);
-}
-
-export function addDays(iso: string, days: number): string {
-  return formatDay(new Date(parseDay(iso).getTime() + days * 86_400_000));
 }
 
 /** Decade bounds around the values: [10^floor(log10 min), 10^ceil(log10 max)], at least one decade. */

@@ -139,3 +139,6 @@ export type NarrativesResponse = {
 /** GET /api/health */
 export type HealthResponse = { ok: boolean; position: number };
 
+
+/** GET /api/ledger */
+export type LedgerResponse = { position: number; events: LedgerEventView[] };

@@ -2,6 +2,7 @@
 // request's clock (dates run from 1990-01-01 to today + 1 day). Shared by the write routes,
 // the CLI and the tests; the write gate (server/write-gate.ts) applies them.
 import { z } from 'zod';
+import { addDays } from '@/lib/dates';
 import { cleanText, entryFieldsSchema, isoDate, claimFieldsSchema, sourceSchema, tickerFieldsSchema, tickerSymbolSchema } from '@/lib/domain/schemas';
 
 export const MIN_DATE = '1990-01-01';
@@ -9,12 +10,6 @@ export const MIN_DATE = '1990-01-01';
 export type Problem = { field: string; message: string };
 
 // ---- rules shared by the write schemas (they depend on the request clock) ----
-
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 export type Rules = ReturnType<typeof writeRules>;
 

@@ -1,13 +1,13 @@
 // The checks of one data row, field by field. Each check reports what is wrong with its field to
 // the log (with line, column and a message that says how to fix it) and returns the value it
 // read, or null when there is none to keep. The validator decides what a rejected row means.
+import { isTickerSymbol } from '@/lib/domain/schemas';
 import { show, where, type ProblemLog } from './problems';
 import type { ColumnLayout, NumericField, PriceProblem } from './types';
 
 export const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A plain decimal number: optional sign, digits, optional fraction. No exponent, no separators. */
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
-const TICKER = /^[A-Za-z0-9^.\-=]{1,20}$/;
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Relative tolerance for close within [low, high]. */
 const RANGE_TOLERANCE = 1e-9;
@@ -63,7 +63,7 @@ export function checkTicker(raw: string, line: number, log: ProblemLog): string 
     log.error(line, 'ticker', 'missing_value', `${where(line, 'ticker')}: the ticker is empty`);
     return null;
   }
-  if (!TICKER.test(raw)) {
+  if (!isTickerSymbol(raw)) {
     log.error(line, 'ticker', 'invalid_ticker', `${where(line, 'ticker')}: ${show(raw)} is not a ticker symbol (letters, digits, ^ . - =, at most 20)`);
     return null;
   }

@@ -5,6 +5,7 @@ import type {
   ClaimsResponse,
   EntryResponse,
   HealthResponse,
+  LedgerResponse,
   ImpactsResponse,
   NarrativesResponse,
   PricesResponse,
@@ -69,4 +70,6 @@ export const api = {
   impacts: (params: QueryParams) => fetchJson<ImpactsResponse>(`/api/impacts${toQuery(params)}`),
   narratives: (params: QueryParams) => fetchJson<NarrativesResponse>(`/api/narratives${toQuery(params)}`),
   health: () => fetchJson<HealthResponse>('/api/health'),
+  ledger: (p: { after?: number | null; limit?: number | null; stream?: string | null; type?: string | null }) =>
+    fetchJson<LedgerResponse>(`/api/ledger${toQuery({ after: p.after, limit: p.limit, stream: p.stream, type: p.type })}`),
 };
