@@ -329,10 +329,6 @@ export class LedgerPage {
 
 export class ImportPricesPage {
   constructor(readonly page: Page) {}
-  /** @deprecated until every spec uses `test.use(signedIn)`: removed once they do. */
-  async signIn(token = ADMIN_TOKEN) {
-    await new SignInPage(this.page).signIn(token);
-  }
   async goto() {
     await this.page.goto('/import');
     await expect(this.page.getByRole('heading', { name: 'Import prices', level: 1 })).toBeVisible();
@@ -397,7 +393,3 @@ export const test = base.extend<Fixtures>({
   ledger: async ({ page }, provide) => provide(new LedgerPage(page)),
   importPage: async ({ page }, provide) => provide(new ImportPricesPage(page)),
 });
-
-/** @deprecated aliases kept while the specs move to `test`: removed once they do. */
-export const pagesTest = test;
-export const importTest = test;
