@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
-import { expect, test } from './fixtures';
+import { expect, test, unique } from './fixtures';
 
 const NVDA_FALL = /^2025-01-27: NVIDIA falls ~17%/;
 const shots = 'test-results/screenshots';
@@ -13,12 +13,10 @@ test('zoom into January 2025, open the NVIDIA fall, read its CAR, compare ticker
   await timeline.goto();
   await timeline.preset('All').click();
   await expect(page).toHaveURL(/from=2023-04-17/);
-  // At full range the January 2025 events overlap and cluster; activating a cluster zooms into it.
+  // At full range the January 2025 events overlap and cluster; activating a cluster zooms into it
+  // (each zoom awaited through the URL it commits).
   await expect(timeline.marker(NVDA_FALL)).toHaveCount(0);
-  for (let i = 0; i < 4 && (await timeline.marker(NVDA_FALL).count()) === 0; i++) {
-    await timeline.cluster(/NVIDIA falls ~17%/).click();
-    await page.waitForTimeout(300);
-  }
+  await timeline.zoomUntilVisible(timeline.marker(NVDA_FALL), timeline.cluster(/NVIDIA falls ~17%/));
   await expect(page).toHaveURL(/from=2025-01-\d\d&to=2025-0[12]-\d\d/);
   await expect(timeline.marker(NVDA_FALL)).toBeVisible();
   // The brush picks the month.
@@ -40,26 +38,26 @@ test('zoom into January 2025, open the NVIDIA fall, read its CAR, compare ticker
 
   await page.getByText(/^Tickers:/).click();
   await page.getByRole('checkbox', { name: 'AVGO' }).check();
-  await expect(page.getByRole('group', { name: 'Dashboard controls' }).getByText('Tickers: NVDA, SPY, AVGO')).toBeVisible();
+  await expect(timeline.controls().getByText('Tickers: NVDA, SPY, AVGO')).toBeVisible();
   await expect(panel.getByRole('table', { name: /abnormal returns of AVGO/ })).toBeVisible();
   await page.keyboard.press('Escape');
 
   // The SemiAnalysis report (2025-01-31) exists now…
   await timeline.brush('2025-01-20', '2025-02-05');
-  await expect(page.locator('[data-marker]').filter({ has: page.locator('title', { hasText: 'SemiAnalysis' }) }).first()).toBeAttached();
+  await expect(timeline.markersMentioning('SemiAnalysis').first()).toBeAttached();
   // …but not as known on 2025-01-28.
-  await page.getByLabel('As of', { exact: true }).fill('2025-01-28');
-  await expect(page.getByRole('status').filter({ hasText: 'as known on 2025-01-28' })).toBeVisible();
-  await expect(page.locator('[data-marker]').filter({ has: page.locator('title', { hasText: 'SemiAnalysis' }) })).toHaveCount(0);
+  await timeline.asOf().fill('2025-01-28');
+  await expect(timeline.clock('as known on 2025-01-28')).toBeVisible();
+  await expect(timeline.markersMentioning('SemiAnalysis')).toHaveCount(0);
   await expect(nvdaTable.getByRole('row', { name: /\[0,5\]/ })).toHaveClass(/cut/);
 
   const url = page.url();
   await page.reload();
-  await expect(timeline.chart()).toHaveAttribute('data-ready', 'true');
+  await timeline.ready();
   expect(page.url()).toBe(url);
   await expect(timeline.panel().getByRole('heading', { name: /NVIDIA falls ~17%/ })).toBeVisible();
-  await expect(page.getByLabel('As of', { exact: true })).toHaveValue('2025-01-28');
-  await expect(page.getByRole('group', { name: 'Dashboard controls' }).getByText('Tickers: NVDA, SPY, AVGO')).toBeVisible();
+  await expect(timeline.asOf()).toHaveValue('2025-01-28');
+  await expect(timeline.controls().getByText('Tickers: NVDA, SPY, AVGO')).toBeVisible();
   await page.screenshot({ path: `${shots}/dashboard-flow-desktop.png`, fullPage: true });
 });
 
@@ -81,13 +79,13 @@ test('keyboard only: tab to the chart, arrows move between events, Enter opens, 
   await expect(page).not.toHaveURL(/event=/);
 });
 
-test('show as table renders the chart data; export downloads exactly the events in view', async ({ timeline, page, request }) => {
+test('show as table renders the chart data; export downloads exactly the events in view', async ({ timeline, page, api: client }) => {
   await timeline.goto('?from=2025-01-01&to=2025-01-31');
   await page.getByLabel('Show as table').check();
   await expect(timeline.eventsTable()).toBeVisible();
-  const rows = await timeline.entries().count();
-  const api = (await (await request.get('/api/timeline?from=2025-01-01&to=2025-01-31')).json()) as { entries: { id: string; title: string }[] };
-  expect(rows).toBe(api.entries.length);
+  // Relative to the API, which includes whatever other specs recorded in January 2025.
+  const api = await client.timeline('?from=2025-01-01&to=2025-01-31');
+  await expect(timeline.entries()).toHaveCount(api.entries.length);
 
   await page.getByText('Export events CSV').click();
   const download = page.waitForEvent('download');
@@ -101,16 +99,16 @@ test('show as table renders the chart data; export downloads exactly the events 
   expect(records.every((r) => r.date! >= '2025-01-01' && r.date! <= '2025-01-31')).toBe(true);
 });
 
-test('the live dashboard shows a new ledger event without a reload', async ({ timeline, request }) => {
+test('the live dashboard shows a new ledger event without a reload', async ({ timeline, api }, testInfo) => {
+  // Its own entry, with a title no other test or earlier run on this server shares.
+  const title = unique(testInfo, 'Live update check entry');
   await timeline.goto('?from=2025-01-01&to=2025-01-31&table=1');
-  const before = await timeline.entries().count();
-  const res = await request.post('/api/timeline', {
-    headers: { authorization: 'Bearer e2e-admin-token', 'content-type': 'application/json', origin: 'http://localhost:3100' },
-    data: { date: '2025-01-15', kind: 'report', title: 'Live update check entry', summary: 'Recorded by the e2e suite to check live updates.', narrative: 'other', reason: 'e2e live check', sources: [{ title: 'e2e', url: 'https://example.org/e2e' }] },
-  });
-  expect(res.status(), await res.text()).toBe(201);
-  await expect(timeline.entry('Live update check entry')).toBeVisible({ timeout: 15_000 });
-  expect(await timeline.entries().count()).toBe(before + 1);
+  // Relative: January 2025 already holds whatever other specs recorded there.
+  const before = (await api.timeline('?from=2025-01-01&to=2025-01-31')).entries.length;
+  await expect(timeline.entries()).toHaveCount(before);
+  await api.recordEntry({ date: '2025-01-15', kind: 'report', title, summary: 'Recorded by the e2e suite to check live updates.', narrative: 'other', reason: 'e2e live check', sources: [{ title: 'e2e', url: 'https://example.org/e2e' }] });
+  await expect(timeline.entry(title)).toBeVisible({ timeout: 15_000 });
+  await expect(timeline.entries()).toHaveCount(before + 1);
 });
 
 test('axe finds no serious or critical violations on the dashboard and the event page', async ({ timeline, page }) => {
