@@ -25,6 +25,8 @@ export type ViewState = {
   asOf: string | null;
   position: number | null;
   table: boolean;
+  /** Volume bars of the primary ticker under the price panel (on unless `vol=0`). */
+  volume: boolean;
 };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -59,6 +61,7 @@ export function parseViewState(params: Params): ViewState {
     asOf: date('asOf'),
     position: position && /^\d+$/.test(position) ? Number(position) : null,
     table: params.get('table') === '1',
+    volume: params.get('vol') !== '0',
   };
 }
 
@@ -76,6 +79,7 @@ export function serializeViewState(state: ViewState): string {
   if (state.asOf) p.set('asOf', state.asOf);
   if (state.position !== null) p.set('position', String(state.position));
   if (state.table) p.set('table', '1');
+  if (!state.volume) p.set('vol', '0');
   const s = p.toString();
   return s ? `?${s}` : '';
 }

@@ -3,14 +3,21 @@
 // tables behind the chart. This component only wires things together: the view state is in
 // the URL (use-view-state), the data comes from react-query (components/data), and every
 // number on the chart is a pure function of both (lib/charts).
-import { useCallback, useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { pricesQuery } from '@/components/data/queries';
 import { useEventImpacts, useImpacts, usePrices, useTickers, useTimeline } from '@/components/data/use-queries';
 import { ClockBanner } from '@/components/ui/clock-banner';
+import { SavedViews } from '@/components/ui/saved-views';
 import { useElementWidth } from '@/components/ui/use-element-width';
+import { DEFAULT_PARAMS, twoSidedP } from '@/lib/analytics';
+import { DEFAULT_BENCHMARK } from '@/lib/config';
+import { abnormalOn, prepareAbnormal, tradingDays, type DayAbnormal } from '@/lib/charts/crosshair';
 import { dataExtent, lastPriceDate, urlDomain, type Domain } from '@/lib/charts/domain';
 import { filterEntries, markerStats, sortEntries } from '@/lib/charts/events';
 import { axisLabel, emptyMessage, eventBand, eventDay, modeSeries, rebaseAnchor, valueFormat } from '@/lib/charts/modes';
-import { buildSeries, fromTime } from '@/lib/charts/timeline';
+import { buildSeries, fromTime, toTime } from '@/lib/charts/timeline';
 import type { NarrativeView } from '@/lib/contracts/read';
 import { markerImpactParams } from '@/lib/dashboard-params';
 import { serializeViewState } from '@/lib/view-state';
@@ -20,7 +27,7 @@ import { DataTables } from './data-tables';
 import { EventPanel } from './event-panel';
 import { LedgerStamp } from './ledger-stamp';
 import { Legend } from './legend';
-import { TimelineChart } from './timeline-chart';
+import { TimelineChart, type VolumeBar } from './timeline-chart';
 import { useChartDomain } from './use-chart-domain';
 import { useEventKeys } from './use-event-keys';
 import { useLiveUpdates } from './use-live-updates';
@@ -69,57 +76,136 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
   const band = useMemo(() => eventBand(view.mode, primaryImpact, primaryBars, anchor), [view.mode, primaryImpact, primaryBars, anchor]);
   const stats = useMemo(() => markerStats(markerImpacts.data?.results ?? []), [markerImpacts.data]);
   const contextPoints = useMemo(() => buildSeries(primaryBars, primary, 'price', null).points, [primaryBars, primary]);
+  const volume = useMemo<VolumeBar[] | null>(() => {
+    if (!view.volume || view.mode === 'car') return null;
+    const out: VolumeBar[] = [];
+    let prev: number | null = null;
+    for (const b of primaryBars) {
+      if (b.volume !== null && b.volume > 0) out.push({ t: toTime(b.date), volume: b.volume, up: prev === null || b.close >= prev });
+      prev = b.close;
+    }
+    return out;
+  }, [view.volume, view.mode, primaryBars]);
   const loading = timeline.isPending || prices.isPending;
   const errors = [timeline.error, ...prices.errors].filter(Boolean) as Error[];
+  const retry = () => {
+    void timeline.refetch();
+    void prices.refetch();
+  };
 
+  // ---- the crosshair's abnormal return: the benchmark's prices load the first time it shows ----
+  const benchmark = markerImpacts.data?.params.benchmark ?? DEFAULT_BENCHMARK;
+  const [wantAbnormal, setWantAbnormal] = useState(false);
+  const benchmarkIndex = view.tickers.indexOf(benchmark);
+  const benchmarkQuery = useQuery({ ...pricesQuery(benchmark, clock), enabled: wantAbnormal && benchmarkIndex < 0 });
+  const benchmarkBars = benchmarkIndex >= 0 ? prices.bars[benchmarkIndex] : benchmarkQuery.data?.bars;
+  const prepared = useMemo(() => (benchmarkBars && primaryBars.length ? prepareAbnormal(primaryBars, benchmarkBars, view.asOf) : null), [primaryBars, benchmarkBars, view.asOf]);
+  const studyParams = markerImpacts.data?.params ?? DEFAULT_PARAMS;
+  const cache = useRef(new Map<string, DayAbnormal>());
+  const dayAbnormal = useCallback(
+    (day: string): DayAbnormal | null => {
+      if (view.mode === 'car') {
+        const r = primaryImpact?.result;
+        const row = r?.daily.find((d) => d.date === day);
+        if (!r || !row) return { ar: null, t: null, p: null, reason: 'outside the event window' };
+        const t = row.ar !== null ? row.ar / r.estimation.sigma : null;
+        return { ar: row.ar, t, p: t !== null ? twoSidedP(t, r.estimation.df) : null, reason: row.ar === null ? 'no return that day' : null };
+      }
+      if (benchmark === primary) return { ar: 0, t: null, p: null, reason: null };
+      if (!prepared) return benchmarkQuery.isError ? { ar: null, t: null, p: null, reason: `${benchmark} prices could not be loaded` } : null;
+      const key = `${primary}:${benchmark}:${view.asOf}:${studyParams.model}:${studyParams.estimation}:${studyParams.gap}:${day}`;
+      let hit = cache.current.get(key);
+      if (!hit) {
+        hit = abnormalOn(prepared, day, studyParams, { ticker: primary, benchmark });
+        cache.current.set(key, hit);
+      }
+      return hit;
+    },
+    [view.mode, view.asOf, primaryImpact, benchmark, primary, prepared, benchmarkQuery.isError, studyParams],
+  );
+  const onCrosshair = useCallback(() => setWantAbnormal(true), []);
+
+  const days = useMemo(() => tradingDays(series), [series]);
   const select = useCallback((id: string | null) => setView({ event: id }, 'push'), [setView]);
-  const { onKeyDown, focusRequest } = useEventKeys({
+  const { onKeyDown, focusRequest, keyDay } = useEventKeys({
     sorted: sortedVisible,
     domain,
     selectedId: view.event,
+    days,
     onStep: (id) => setView({ event: id }),
     onClose: () => select(null),
   });
   const [chartBox, chartWidth] = useElementWidth<HTMLDivElement>(960);
-  const onReady = useCallback(() => {
-    performance.mark('impactline:chart-ready');
-  }, []);
+  const missing = series.filter((s) => s.points.length === 0 || !s.points.some((p) => p.t >= domain[0] && p.t <= domain[1]));
+  const empty = emptyMessage(view.mode, Boolean(view.event), loading, series, eventImpacts.data?.results[0]?.reason);
 
   return (
     <div className="dashboard">
       <ClockBanner asOf={view.asOf} position={view.position} latest={latestPosition} nowHref={`${pathname}${serializeViewState({ ...view, asOf: null, position: null })}`} />
       <Controls view={view} setView={setView} tickers={tickers.data?.tickers ?? []} narratives={narratives} extent={extent} lastPriceDate={lastPrice} onDomainChange={onDomainChange} />
       {errors.length > 0 ? (
-        <p role="alert" className="error">
-          Could not load data: {errors.map((e) => e.message).join('; ')}
-        </p>
+        <div role="alert" className="error-state">
+          <p>Could not load data: {errors.map((e) => e.message).join('; ')}</p>
+          <button type="button" onClick={retry}>
+            Retry
+          </button>
+        </div>
       ) : null}
       <div className={`dashboard-body${view.event ? ' with-panel' : ''}`}>
         <div className="chart-column">
-          <Legend tickers={view.mode !== 'car' ? view.tickers : []} series={series} primary={primary} hasBand={Boolean(band)} />
-          <div ref={chartBox} className="chart-box" tabIndex={0} onKeyDown={onKeyDown} aria-label="Timeline chart. Arrow keys move between events, Enter opens the selected event, Escape closes it." aria-busy={loading}>
-            {loading && !timeline.data ? <p className="muted chart-loading">Loading timeline…</p> : null}
+          <div className="chart-head">
+            <Legend tickers={view.mode !== 'car' ? view.tickers : []} series={series} missing={view.mode !== 'car' && !loading ? missing.map((s) => s.ticker) : []} />
+            <SavedViews pathname={pathname} />
+          </div>
+          <div
+            ref={chartBox}
+            className="chart-box"
+            tabIndex={0}
+            onKeyDown={onKeyDown}
+            aria-label="Timeline chart. Arrow keys move between events, Shift and the arrow keys move the crosshair by a trading day, Enter opens the selected event, Escape closes it."
+            aria-busy={loading}
+          >
             <TimelineChart
               width={chartWidth}
               narrow={chartWidth < NARROW_PX}
               domain={domain}
               extent={extent}
               onDomainChange={onDomainChange}
+              mode={view.mode}
               series={series}
               valueFormat={valueFormat(view.mode)}
               yLabel={axisLabel(view.mode, selected?.title ?? null, anchor)}
               log={view.log && view.mode !== 'car'}
               zeroLine={view.mode === 'car'}
               contextPoints={contextPoints}
+              volume={volume}
               entries={visibleEntries}
               narratives={narratives}
               markerStats={stats}
+              primary={primary}
+              benchmark={benchmark}
               selectedId={view.event}
               selectedDate={eventDate}
               onSelect={select}
               band={band}
-              emptyMessage={emptyMessage(view.mode, Boolean(view.event), loading, series, eventImpacts.data?.results[0]?.reason)}
-              onReady={onReady}
+              loading={loading}
+              emptyMessage={
+                empty ? (
+                  <>
+                    {empty}
+                    {view.mode !== 'car' && !loading ? (
+                      <>
+                        {' '}
+                        <Link href="/import">Import a price file</Link> or choose another range.
+                      </>
+                    ) : null}
+                  </>
+                ) : null
+              }
+              keyDay={keyDay}
+              abnormalOn={dayAbnormal}
+              abnormalLabel={view.mode === 'car' ? 'AR (event study)' : 'AR'}
+              onCrosshair={onCrosshair}
             />
           </div>
           <ChartActions view={view} setView={setView} domain={domain} />

@@ -1,142 +1,286 @@
 'use client';
-// The timeline chart: price lines on top, one lane per narrative below on the same time
-// axis, and a context strip with a brush. d3 computes scales and paths and drives the
-// zoom and brush behaviours (islands created in effects); React renders every element.
-import { area, brushX, line, scaleLinear, scaleLog, scaleUtc, select, zoom, zoomIdentity, type ZoomBehavior, type BrushBehavior } from 'd3';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+// The timeline chart: one container holding its layers. Back SVG (grid, band, lanes), a canvas
+// with the dense price lines and volume bars, and a front SVG with the axes, event rules, headline
+// labels, markers, the crosshair and the context strip's brush. d3 computes scales, ticks and
+// paths and drives zoom and brush (islands created in effects); React renders the SVG.
+//
+// While a zoom or brush gesture runs, the domain lives here and changes once per animation frame;
+// the dashboard hears only the settled domain (no page re-render per wheel step).
+import { area, brushX, line, scaleLinear, scaleLog, scaleUtc, select, zoom, zoomIdentity, type BrushBehavior, type ZoomBehavior } from 'd3';
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useColorScheme } from '@/components/ui/use-color-scheme';
+import { eventsOnDay, readLines, snapDay, tradingDays, type DayAbnormal } from '@/lib/charts/crosshair';
+import { decimateIndices, lineColumns } from '@/lib/charts/decimate';
+import type { Domain } from '@/lib/charts/domain';
 import type { MarkerStat } from '@/lib/charts/events';
+import { groupHeadlines, headlineReason, placeHeadlines, type HeadlineItem } from '@/lib/charts/headlines';
+import { markColor, THEMES, tickerColor } from '@/lib/charts/palette';
+import { textWidth } from '@/lib/charts/text';
+import { flowLegend, timelineLayout, type LegendItem } from '@/lib/charts/timeline-layout';
+import { clusterMarkers, fromTime, markerPath, nearestPoint, toTime, visiblePoints, type BandPoint, type Point, type Series } from '@/lib/charts/timeline';
 import type { EntryView, NarrativeView } from '@/lib/contracts/read';
-import {
-  carBarHeight,
-  clusterMarkers,
-  fromTime,
-  markerPath,
-  nearestPoint,
-  toTime,
-  visiblePoints,
-  type BandPoint,
-  type Point,
-  type Series,
-} from '@/lib/charts/timeline';
+import { drawScene, type VolumeBar } from './chart-canvas';
+import { CrosshairReadout, readoutText, type Readout } from './crosshair-readout';
+import { EventMarks } from './event-marks';
+import { HeadlineLabels } from './headline-labels';
 
-export const TICKER_COLORS = ['#1f5fbf', '#d9480f', '#2b8a3e', '#862e9c', '#c2255c', '#0b7285', '#5f3dc4', '#e67700'];
+export type { VolumeBar };
 
 type Props = {
   width: number;
   narrow: boolean;
-  domain: [number, number];
-  extent: [number, number];
-  onDomainChange: (domain: [number, number], final: boolean) => void;
+  /** The settled domain (the URL's, or the last gesture's). */
+  domain: Domain;
+  extent: Domain;
+  onDomainChange: (domain: Domain, final: boolean) => void;
+  mode: 'price' | 'rebased' | 'car';
   series: Series[];
   valueFormat: (v: number) => string;
   yLabel: string;
   log: boolean;
   zeroLine: boolean;
   contextPoints: Point[];
+  /** The primary ticker's volume; null when the volume panel is off. */
+  volume: VolumeBar[] | null;
   entries: EntryView[];
   narratives: NarrativeView[];
   markerStats: Map<string, MarkerStat>;
+  primary: string;
+  benchmark: string;
   selectedId: string | null;
   selectedDate: string | null;
   onSelect: (id: string | null) => void;
   band: BandPoint[] | null;
-  emptyMessage: string | null;
+  emptyMessage: ReactNode | null;
+  loading: boolean;
+  /** The crosshair day chosen with the keyboard (the dashboard's Shift+arrows, or the selected event). */
+  keyDay: string | null;
+  /** The primary ticker's abnormal return on a day, for the readout (null while it cannot be computed). */
+  abnormalOn: (day: string) => DayAbnormal | null;
+  abnormalLabel: string;
+  /** Called the first time the crosshair shows, so the benchmark's prices load only when needed. */
+  onCrosshair?: () => void;
   onReady?: () => void;
 };
 
-const PRICE_H = 300;
-const PRICE_H_NARROW = 220;
-const LANE_H = 30;
-const AXIS_H = 22;
-const CONTEXT_H = 44;
-const GAP = 10;
-const CLUSTER_GAP = 14;
+const KIND_LABEL: Record<string, string> = { release: 'release', claim: 'claim', market: 'market move', report: 'report', policy: 'policy', corporate: 'corporate' };
 const SHORT_NAMES: Record<string, string> = { 'cheap-ai': 'Cheap AI', 'true-cost': 'True cost', 'market-reaction': 'Market', 'capex-race': 'Capex', other: 'Other' };
+const DAY = 86_400_000;
+
+function siCount(v: number): string {
+  const abs = Math.abs(v);
+  if (abs >= 1e9) return `${Number((v / 1e9).toPrecision(3))}B`;
+  if (abs >= 1e6) return `${Number((v / 1e6).toPrecision(3))}M`;
+  if (abs >= 1e3) return `${Number((v / 1e3).toPrecision(3))}K`;
+  return String(Math.round(v));
+}
 
 export function TimelineChart(props: Props) {
   const {
-    width, narrow, domain, extent, onDomainChange, series, valueFormat, yLabel, log, zeroLine, contextPoints, entries, narratives,
-    markerStats, selectedId, selectedDate, onSelect, band, emptyMessage, onReady,
+    width, narrow, domain, extent, onDomainChange, mode, series, valueFormat, yLabel, log, zeroLine, contextPoints, volume, entries, narratives,
+    markerStats, primary, benchmark, selectedId, selectedDate, onSelect, band, emptyMessage, loading, keyDay, abnormalOn, abnormalLabel, onCrosshair, onReady,
   } = props;
+  const scheme = useColorScheme();
+  const theme = THEMES[scheme];
   const clipId = useId().replace(/:/g, '');
-  const margin = { left: narrow ? 62 : 104, right: narrow ? 10 : 20, top: 10 };
-  const innerW = Math.max(120, width - margin.left - margin.right);
-  const priceH = narrow ? PRICE_H_NARROW : PRICE_H;
-  const lanesTop = margin.top + priceH + AXIS_H + GAP;
-  const lanesH = narratives.length * LANE_H;
-  const contextTop = lanesTop + lanesH + AXIS_H + GAP;
-  const height = contextTop + CONTEXT_H + AXIS_H;
 
-  const x = useMemo(() => scaleUtc().domain(domain).range([0, innerW]), [domain, innerW]);
+  // ---- the live domain of a running gesture (one update per animation frame) ----
+  const [live, setLive] = useState<{ base: Domain; value: Domain } | null>(null);
+  const shown: Domain = live && live.base === domain ? live.value : domain;
+  const domainRef = useRef(domain);
+  const pending = useRef<Domain | null>(null);
+  const frame = useRef(0);
+  const origin = useRef<'zoom' | 'brush' | null>(null);
+  const onDomainChangeRef = useRef(onDomainChange);
+  useEffect(() => {
+    domainRef.current = domain;
+    onDomainChangeRef.current = onDomainChange;
+  });
+  const gesture = useCallback((d: Domain, final: boolean, from: 'zoom' | 'brush') => {
+    origin.current = from;
+    if (final) {
+      if (frame.current) cancelAnimationFrame(frame.current);
+      frame.current = 0;
+      pending.current = null;
+      setLive({ base: domainRef.current, value: d });
+      onDomainChangeRef.current(d, true);
+      return;
+    }
+    pending.current = d;
+    if (!frame.current)
+      frame.current = requestAnimationFrame(() => {
+        frame.current = 0;
+        const next = pending.current;
+        if (next) setLive({ base: domainRef.current, value: next });
+      });
+  }, []);
+  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+
+  // ---- layout ----
+  const colorOf = useMemo(() => new Map(narratives.map((n) => [n.id, markColor(n.color, scheme)])), [narratives, scheme]);
+  const kindsInData = useMemo(() => [...new Set(entries.map((e) => e.kind))].sort(), [entries]);
+  const legendItems: LegendItem[] = useMemo(
+    () => [
+      ...kindsInData.map((k) => ({ key: `kind-${k}`, text: KIND_LABEL[k] ?? k, glyphW: 14 })),
+      { key: 'car', text: `CAR[−1,1] of ${primary}: bar = 10%`, glyphW: 8 },
+      { key: 'ring', text: 'p < 0.05', glyphW: 22 },
+      { key: 'rule', text: 'other event', glyphW: 8 },
+      ...(band ? [{ key: 'band', text: 'expected ±2σ', glyphW: 18 }] : []),
+    ],
+    [kindsInData, primary, band],
+  );
+  const layout = useMemo(() => {
+    const first = timelineLayout({ width, narrow, lanes: narratives.length, volume: volume !== null });
+    const flowed = flowLegend(legendItems, first.innerW, (s) => textWidth(s, 10.5));
+    return { ...timelineLayout({ width, narrow, lanes: narratives.length, volume: volume !== null, legendRows: Math.max(1, flowed.rows) }), legendItems: flowed.items };
+  }, [width, narrow, narratives.length, volume, legendItems]);
+  const { innerW, margin, price } = layout;
+
+  const x = useMemo(() => scaleUtc().domain(shown).range([0, innerW]), [shown, innerW]);
   const xFull = useMemo(() => scaleUtc().domain(extent).range([0, innerW]), [extent, innerW]);
 
-  const visible = useMemo(() => series.map((s) => ({ ...s, points: visiblePoints(s.points, domain[0], domain[1]) })), [series, domain]);
   const y = useMemo(() => {
-    const values: number[] = [];
-    for (const s of visible) for (const p of s.points) if (p.t >= domain[0] && p.t <= domain[1]) values.push(p.value);
-    if (band) for (const b of band) if (b.t >= domain[0] && b.t <= domain[1]) values.push(b.lo, b.hi);
-    if (zeroLine) values.push(0);
-    let lo = values.length ? Math.min(...values) : 0;
-    let hi = values.length ? Math.max(...values) : 1;
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const s of series)
+      for (const p of visiblePoints(s.points, shown[0], shown[1])) {
+        if (p.t < shown[0] || p.t > shown[1]) continue;
+        if (p.value < lo) lo = p.value;
+        if (p.value > hi) hi = p.value;
+      }
+    if (band)
+      for (const b of band)
+        if (b.t >= shown[0] && b.t <= shown[1]) {
+          lo = Math.min(lo, b.lo);
+          hi = Math.max(hi, b.hi);
+        }
+    if (zeroLine) {
+      lo = Math.min(lo, 0);
+      hi = Math.max(hi, 0);
+    }
+    if (!Number.isFinite(lo)) {
+      lo = 0;
+      hi = 1;
+    }
     if (lo === hi) {
       lo -= 1;
       hi += 1;
     }
-    if (log && lo > 0) return scaleLog().domain([lo * 0.97, hi * 1.03]).range([priceH, 0]).nice();
+    if (log && lo > 0) return scaleLog().domain([lo * 0.97, hi * 1.03]).range([price.height, 0]).nice();
     const pad = (hi - lo) * 0.06;
-    return scaleLinear().domain([lo - pad, hi + pad]).range([priceH, 0]).nice();
-  }, [visible, band, domain, log, priceH, zeroLine]);
+    return scaleLinear().domain([lo - pad, hi + pad]).range([price.height, 0]).nice();
+  }, [series, band, shown, log, price.height, zeroLine]);
 
-  const pathFor = useMemo(() => line<Point>().x((p) => x(p.t)).y((p) => y(p.value)), [x, y]);
-  const contextY = useMemo(() => {
-    const vals = contextPoints.map((p) => p.value);
-    return scaleLinear().domain([Math.min(...vals, 0), Math.max(...vals, 1)]).range([CONTEXT_H - 2, 2]);
-  }, [contextPoints]);
-  const contextPath = useMemo(() => line<Point>().x((p) => xFull(p.t)).y((p) => contextY(p.value))(contextPoints) ?? '', [contextPoints, xFull, contextY]);
+  // ---- the dense layer: lines reduced to pixel columns, shared by the canvas and the label layout ----
+  const drawn = useMemo(
+    () =>
+      series.map((s, i) => {
+        const indices = decimateIndices(s.points, shown[0], shown[1], (t) => x(t));
+        const xs = indices.map((k) => x(s.points[k]!.t));
+        const ys = indices.map((k) => y(s.points[k]!.value));
+        return { ticker: s.ticker, points: s.points, indices, xs, ys, color: tickerColor(i, scheme), width: i === 0 ? 2.25 : 1.5 };
+      }),
+    [series, shown, x, y, scheme],
+  );
+  const columns = useMemo(() => lineColumns(drawn, innerW), [drawn, innerW]);
 
+  const volumeScene = useMemo(() => {
+    if (!volume || !layout.volume) return null;
+    const inView = volume.filter((b) => b.t >= shown[0] - DAY && b.t <= shown[1] + DAY);
+    const max = inView.reduce((m, b) => Math.max(m, b.volume), 0);
+    const pxPerDay = innerW / Math.max(1, (shown[1] - shown[0]) / DAY);
+    return { bars: inView, top: layout.volume.top, height: layout.volume.height, max, barW: Math.max(1, Math.min(12, pxPerDay * 0.62)), up: theme.volumeUp, down: theme.neg };
+  }, [volume, layout.volume, shown, innerW, theme]);
+
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const frontRef = useRef<SVGSVGElement | null>(null);
+  const readyMarked = useRef(false);
+  const canvasH = layout.volume ? layout.volume.top + layout.volume.height : price.height;
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    drawScene(canvas, { width: innerW, height: canvasH, x: (t) => x(t), y: (v) => y(v), lines: drawn, priceH: price.height, volume: volumeScene });
+    // "Ready" once the lines are on the canvas: data-ready is set here, after drawing, never by
+    // the server's markup (which has no lines).
+    const hasLines = drawn.some((d) => d.indices.length > 0);
+    for (const el of frontRef.current ? [frontRef.current, ...frontRef.current.querySelectorAll('[data-ready]')] : []) el.setAttribute('data-ready', hasLines ? 'true' : 'false');
+    if (!readyMarked.current && hasLines) {
+      readyMarked.current = true;
+      performance.mark('impactline:chart-ready');
+      onReady?.();
+    }
+  }, [drawn, volumeScene, innerW, canvasH, x, y, price.height, onReady]);
+
+  // ---- events ----
   const laneIndex = useMemo(() => new Map(narratives.map((n, i) => [n.id, i])), [narratives]);
-  const colorOf = useMemo(() => new Map(narratives.map((n) => [n.id, n.color])), [narratives]);
   const entryById = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
+  const inView = useMemo(() => entries.filter((e) => {
+    const t = toTime(e.date);
+    return t >= shown[0] && t <= shown[1];
+  }), [entries, shown]);
   const clusters = useMemo(() => {
-    const inView = entries.filter((e) => {
-      const t = toTime(e.date);
-      return t >= domain[0] && t <= domain[1];
-    });
-    return clusterMarkers(inView.map((e) => ({ id: e.id, x: x(toTime(e.date)), lane: e.narrative })), CLUSTER_GAP);
-  }, [entries, domain, x]);
+    const gap = layout.marker.gap;
+    const cs = clusterMarkers(inView.map((e) => ({ id: e.id, x: x(toTime(e.date)), lane: e.narrative })), gap);
+    const pxPerDay = x(shown[0] + DAY) - x(shown[0]);
+    // Events on the same day never separate by zooming: once a day is wide enough, fan them out.
+    return cs.flatMap((c) =>
+      c.ids.length > 1 && c.x1 - c.x0 < 1 && pxPerDay >= c.ids.length * gap ? c.ids.map((id, i) => ({ ...c, ids: [id], x: c.x + (i - (c.ids.length - 1) / 2) * gap })) : [c],
+    );
+  }, [inView, x, shown, layout.marker.gap]);
 
-  const pxPerDay = x(domain[0] + 86_400_000) - x(domain[0]);
+  // ---- headline labels: computed for the settled view (not on every frame of a gesture) ----
+  const gestureRunning = live !== null && live.base === domain && (live.value[0] !== domain[0] || live.value[1] !== domain[1]);
+  const primaryPoints = series[0]?.points;
+  const labels = useMemo(() => {
+    if (gestureRunning || !primaryPoints || primaryPoints.length === 0 || mode === 'car') return [];
+    const items: HeadlineItem[] = [];
+    for (const e of inView) {
+      const stat = markerStats.get(e.id);
+      const reason = headlineReason(e, stat);
+      if (!reason) continue;
+      const i = nearestPoint(primaryPoints, toTime(e.date));
+      const p = primaryPoints[i];
+      if (!p) continue;
+      items.push({ entry: e, stat, reason, x: x(toTime(e.date)), y: y(p.value) });
+    }
+    const groups = groupHeadlines(items, primary, { mergePx: narrow ? 6 : 14, titlePx: narrow ? 150 : 230 });
+    return placeHeadlines(groups, {
+      bounds: { x0: 0, y0: 2, x1: innerW, y1: price.height - 2 },
+      lines: columns,
+      maxLabels: Math.max(1, Math.floor(innerW / (narrow ? 150 : 120))),
+    });
+  }, [gestureRunning, primaryPoints, mode, inView, markerStats, x, y, primary, narrow, innerW, price.height, columns]);
+  const labelled = useMemo(() => new Set(labels.flatMap((l) => l.ids)), [labels]);
+  const rules = useMemo(() => (inView.length <= innerW / 5 ? inView.filter((e) => !labelled.has(e.id) && e.id !== selectedId) : []), [inView, innerW, labelled, selectedId]);
 
   // ---- zoom (wheel/pinch, drag pan) on the plot ----
   const plotRef = useRef<SVGGElement | null>(null);
   const zoomRef = useRef<ZoomBehavior<SVGGElement, unknown> | null>(null);
-  const onDomainChangeRef = useRef(onDomainChange);
-  useEffect(() => {
-    onDomainChangeRef.current = onDomainChange;
-  });
+  const plotBottom = layout.lanes.top + layout.lanes.height;
   useEffect(() => {
     if (!plotRef.current) return;
     const span = extent[1] - extent[0];
-    const maxK = Math.max(1, span / (5 * 86_400_000));
+    const maxK = Math.max(1, span / (5 * DAY));
+    const full = scaleUtc().domain(extent).range([0, innerW]);
+    const toDomain = (event: { transform: { rescaleX: (s: typeof full) => typeof full } }): Domain => {
+      const next = event.transform.rescaleX(full).domain();
+      return [next[0]!.getTime(), next[1]!.getTime()];
+    };
     const behaviour = zoom<SVGGElement, unknown>()
       .scaleExtent([1, maxK])
-      .extent([[0, 0], [innerW, lanesTop + lanesH]])
-      .translateExtent([[0, 0], [innerW, lanesTop + lanesH]])
+      .extent([[0, 0], [innerW, plotBottom]])
+      .translateExtent([[0, 0], [innerW, plotBottom]])
       .filter((event: Event) => {
-        // Let clicks on markers through; wheel, touch and drags on the background zoom and pan.
+        // Clicks on markers and labels go to them; wheel, touch and drags on the background zoom and pan.
         const target = event.target as Element | null;
-        if (event.type === 'mousedown' && target?.closest('[data-marker]')) return false;
+        if (event.type === 'mousedown' && target?.closest('[data-marker], [data-figure], .headline-label')) return false;
         return !(event as MouseEvent).button;
       })
       .on('zoom', (event) => {
-        if (!event.sourceEvent) return; // programmatic sync from props
-        const next = event.transform.rescaleX(scaleUtc().domain(extent).range([0, innerW])).domain();
-        onDomainChangeRef.current([next[0]!.getTime(), next[1]!.getTime()], false);
+        if (event.sourceEvent) gesture(toDomain(event), false, 'zoom');
       })
       .on('end', (event) => {
-        if (!event.sourceEvent) return;
-        const next = event.transform.rescaleX(scaleUtc().domain(extent).range([0, innerW])).domain();
-        onDomainChangeRef.current([next[0]!.getTime(), next[1]!.getTime()], true);
+        if (event.sourceEvent) gesture(toDomain(event), true, 'zoom');
       });
     const selection = select(plotRef.current);
     selection.call(behaviour).on('dblclick.zoom', null);
@@ -144,28 +288,32 @@ export function TimelineChart(props: Props) {
     return () => {
       selection.on('.zoom', null);
     };
-  }, [extent, innerW, lanesTop, lanesH]);
+  }, [extent, innerW, plotBottom, gesture]);
 
-  // Keep the zoom transform in step with the domain when it changes elsewhere (presets, brush, URL).
+  // Keep the zoom transform in step when the domain moves elsewhere (presets, brush, URL).
   useEffect(() => {
     if (!plotRef.current || !zoomRef.current) return;
-    const k = innerW / Math.max(1, xFull(domain[1]) - xFull(domain[0]));
-    const transform = zoomIdentity.scale(k).translate(-xFull(domain[0]), 0);
-    select(plotRef.current).call(zoomRef.current.transform, transform);
-  }, [domain, innerW, xFull]);
+    if (origin.current === 'zoom') {
+      origin.current = null;
+      return;
+    }
+    const k = innerW / Math.max(1, xFull(shown[1]) - xFull(shown[0]));
+    select(plotRef.current).call(zoomRef.current.transform, zoomIdentity.scale(k).translate(-xFull(shown[0]), 0));
+  }, [shown, innerW, xFull]);
 
   // ---- brush on the context strip ----
   const brushRef = useRef<SVGGElement | null>(null);
   const brushBehaviour = useRef<BrushBehavior<unknown> | null>(null);
+  const ctxH = layout.context.height;
   useEffect(() => {
     if (!brushRef.current) return;
     const behaviour = brushX<unknown>()
-      .extent([[0, 0], [innerW, CONTEXT_H]])
+      .extent([[0, 0], [innerW, ctxH]])
       .on('brush end', (event) => {
         if (!event.sourceEvent || !event.selection) return;
         const [a, b] = event.selection as [number, number];
         if (b - a < 2) return;
-        onDomainChangeRef.current([xFull.invert(a).getTime(), xFull.invert(b).getTime()], event.type === 'end');
+        gesture([xFull.invert(a).getTime(), xFull.invert(b).getTime()], event.type === 'end', 'brush');
       });
     const g = select(brushRef.current);
     g.call(behaviour);
@@ -173,194 +321,233 @@ export function TimelineChart(props: Props) {
     return () => {
       g.on('.brush', null);
     };
-  }, [innerW, xFull]);
+  }, [innerW, xFull, ctxH, gesture]);
   useEffect(() => {
     if (!brushRef.current || !brushBehaviour.current) return;
-    const whole = domain[0] <= extent[0] + 86_400_000 && domain[1] >= extent[1] - 86_400_000;
-    select(brushRef.current).call(brushBehaviour.current.move, whole ? null : [xFull(domain[0]), xFull(domain[1])]);
-  }, [domain, xFull, extent]);
+    if (origin.current === 'brush') return; // the brush is where the user put it
+    const whole = shown[0] <= extent[0] + DAY && shown[1] >= extent[1] - DAY;
+    select(brushRef.current).call(brushBehaviour.current.move, whole ? null : [xFull(shown[0]), xFull(shown[1])]);
+  }, [shown, xFull, extent]);
 
-  // ---- axes (d3 computes ticks; rendered as React elements) ----
+  // ---- crosshair ----
+  const days = useMemo(() => tradingDays(series), [series]);
+  const [hover, setHover] = useState<{ day: string; sticky: boolean } | null>(null);
+  const crossDay = hover?.day ?? keyDay;
+  const announced = useRef(false);
+  useEffect(() => {
+    if (crossDay && !announced.current) {
+      announced.current = true;
+      onCrosshair?.();
+    }
+  }, [crossDay, onCrosshair]);
+  const dayAt = (clientX: number, el: Element) => snapDay(days, fromTime(x.invert(clientX - el.getBoundingClientRect().left).getTime()));
+  const readout: Readout | null = useMemo(() => {
+    if (!crossDay) return null;
+    const visibleSeries = series;
+    return {
+      day: crossDay,
+      lines: readLines(visibleSeries, crossDay).map((l, i) => ({ ...l, color: tickerColor(i, scheme) })),
+      primary,
+      abnormal: abnormalOn(crossDay),
+      abnormalLabel,
+      events: eventsOnDay(entries, days, crossDay),
+      valueFormat,
+      mode,
+    };
+  }, [crossDay, series, scheme, primary, abnormalOn, abnormalLabel, entries, days, valueFormat, mode]);
+  const crossX = crossDay ? x(toTime(crossDay)) : null;
+
+  // ---- axes (d3 computes ticks; React draws them) ----
   const xTicks = x.ticks(narrow ? 4 : 8);
   const tickFormat = x.tickFormat(narrow ? 4 : 8);
   const yTicks = y.ticks(narrow ? 4 : 6);
   const contextTicks = xFull.ticks(narrow ? 3 : 6);
   const contextFormat = xFull.tickFormat(narrow ? 3 : 6);
-
-  // ---- crosshair ----
-  const [hoverT, setHoverT] = useState<number | null>(null);
-  const primary = visible[0];
-  const hoverIndex = hoverT !== null && primary ? nearestPoint(primary.points, hoverT) : -1;
-  const hoverPoint = hoverIndex >= 0 && primary ? primary.points[hoverIndex] : null;
-
-  const readyRef = useRef(false);
-  useEffect(() => {
-    if (readyRef.current || series.length === 0 || width === 0) return;
-    readyRef.current = true;
-    onReady?.();
-  }, [series.length, width, onReady]);
+  const contextY = useMemo(() => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const p of contextPoints) {
+      lo = Math.min(lo, p.value);
+      hi = Math.max(hi, p.value);
+    }
+    if (!Number.isFinite(lo)) {
+      lo = 0;
+      hi = 1;
+    }
+    return scaleLinear().domain([Math.min(lo, 0), Math.max(hi, 1)]).range([ctxH - 2, 2]);
+  }, [contextPoints, ctxH]);
+  const contextPath = useMemo(() => {
+    const idx = decimateIndices(contextPoints, extent[0], extent[1], (t) => xFull(t));
+    return line<number>().x((i) => xFull(contextPoints[i]!.t)).y((i) => contextY(contextPoints[i]!.value))(idx) ?? '';
+  }, [contextPoints, extent, xFull, contextY]);
 
   const selectedX = selectedDate ? x(toTime(selectedDate)) : null;
   const bandArea = band ? area<BandPoint>().x((b) => x(b.t)).y0((b) => y(b.lo)).y1((b) => y(b.hi))(band) : null;
   const bandLine = band ? line<BandPoint>().x((b) => x(b.t)).y((b) => y(b.expected))(band) : null;
+  const onZoomTo = useCallback((x0: number, x1: number) => {
+    const t0 = x.invert(x0 - 30).getTime();
+    const t1 = x.invert(x1 + 30).getTime();
+    onDomainChange([t0, Math.max(t1, t0 + 7 * DAY)], true);
+  }, [x, onDomainChange]);
+  const selectEvent = useCallback((id: string) => onSelect(id), [onSelect]);
+  const summary = useMemo(() => chartSummary(series, inView.length, shown, yLabel, labels.map((l) => l.title)), [series, inView.length, shown, yLabel, labels]);
+  const hasLines = drawn.some((d) => d.indices.length > 0);
+  const plotH = plotBottom;
 
   return (
-    <div className="timeline-chart" style={{ position: 'relative' }}>
-      <svg width={width} height={height} data-ready={series.length > 0 ? 'true' : 'false'}>
+    <div className="timeline-chart" style={{ height: layout.height }} data-theme={scheme}>
+      <svg className="tc-back" width={width} height={layout.height} aria-hidden="true" focusable="false">
+        <g transform={`translate(${margin.left},${margin.top})`}>
+          {yTicks.map((v) => (
+            <line key={`g${v}`} x1={0} x2={innerW} y1={y(v)} y2={y(v)} stroke={theme.grid} />
+          ))}
+          {zeroLine ? <line x1={0} x2={innerW} y1={y(0)} y2={y(0)} stroke={theme.axis} strokeDasharray="3 3" /> : null}
+          <g clipPath={`url(#clip-${clipId})`}>
+            {bandArea ? <path d={bandArea} fill={theme.band} fillOpacity={0.14} stroke="none" /> : null}
+            {bandLine ? <path d={bandLine} fill="none" stroke={theme.band} strokeDasharray="5 4" strokeWidth={1.5} /> : null}
+          </g>
+          {layout.volume ? <rect x={0} y={layout.volume.top} width={innerW} height={layout.volume.height} fill={theme.panel} /> : null}
+          {narratives.map((n, i) => (
+            <rect key={n.id} x={0} y={layout.lanes.top + i * layout.lanes.laneH} width={innerW} height={layout.lanes.laneH} fill={theme.lane[i % 2]} />
+          ))}
+        </g>
         <defs>
           <clipPath id={`clip-${clipId}`}>
-            <rect x={0} y={-4} width={innerW} height={lanesTop + lanesH + 8} />
+            <rect x={0} y={-4} width={innerW} height={plotH + 8} />
           </clipPath>
         </defs>
+      </svg>
+      <canvas
+        ref={canvasRef}
+        className="tc-lines"
+        aria-hidden="true"
+        style={{ left: margin.left, top: margin.top, width: innerW, height: canvasH }}
+        data-lines={drawn.map((d) => d.indices.length).join(',')}
+      />
+      <svg ref={frontRef} className="tc-front" width={width} height={layout.height} data-ready="false">
         <g transform={`translate(${margin.left},${margin.top})`}>
-          {/* y axis and grid */}
-          {yTicks.map((v) => (
-            <g key={`y${v}`} transform={`translate(0,${y(v)})`}>
-              <line x1={0} x2={innerW} stroke="#eef0f3" />
-              <text x={-6} dy="0.32em" textAnchor="end" className="axis-label">
+          {/* The drawing is one image with a text summary; markers and labels are controls beside it. */}
+          <g role="img" aria-label={summary} data-ready="false">
+            {yTicks.map((v) => (
+              <text key={`y${v}`} x={-6} y={y(v)} dy="0.32em" textAnchor="end" className="axis-label">
                 {valueFormat(v)}
               </text>
-            </g>
-          ))}
-          <text x={-margin.left + 4} y={-2} className="axis-title" dominantBaseline="hanging" transform={`rotate(-90) translate(${-priceH / 2 - 40},${-margin.left + 10})`}>
-            {yLabel}
-          </text>
-          {zeroLine ? <line x1={0} x2={innerW} y1={y(0)} y2={y(0)} stroke="#8a94a3" strokeDasharray="3 3" /> : null}
-          {/* x axis under the price chart */}
-          <TimeAxis y={priceH} width={innerW} ticks={xTicks} x={x} format={tickFormat} />
-
-          <g ref={plotRef} className="plot">
-            <rect x={0} y={0} width={innerW} height={lanesTop + lanesH - margin.top} fill="transparent"
-              onPointerMove={(e) => {
-                const box = (e.currentTarget as SVGRectElement).getBoundingClientRect();
-                setHoverT(x.invert(e.clientX - box.left).getTime());
-              }}
-              onPointerLeave={() => setHoverT(null)}
-              onClick={() => onSelect(null)}
-            />
-            <g clipPath={`url(#clip-${clipId})`}>
-              {/* The drawing itself is one image with a text summary; the markers below are buttons beside it. */}
-              <g role="img" aria-label={chartSummary(series, entries, domain, yLabel)} data-ready={series.length > 0 ? 'true' : 'false'}>
-              {bandArea ? <path d={bandArea} className="band" fill="#1f5fbf" fillOpacity={0.12} stroke="none" /> : null}
-              {bandLine ? <path d={bandLine} fill="none" stroke="#1f5fbf" strokeDasharray="5 4" strokeWidth={1.5} /> : null}
-              {visible.map((s, i) => (
-                <path key={s.ticker} d={pathFor(s.points) ?? ''} fill="none" stroke={TICKER_COLORS[i % TICKER_COLORS.length]} strokeWidth={i === 0 ? 2 : 1.4} pointerEvents="none" />
-              ))}
-              {selectedX !== null ? <line x1={selectedX} x2={selectedX} y1={0} y2={lanesTop + lanesH - margin.top} stroke="#111" strokeWidth={1} strokeDasharray="2 2" pointerEvents="none" /> : null}
-              {hoverPoint ? <line x1={x(hoverPoint.t)} x2={x(hoverPoint.t)} y1={0} y2={priceH} stroke="#555" strokeWidth={0.8} pointerEvents="none" /> : null}
-              {/* narrative lanes */}
-              {narratives.map((n, i) => (
-                <rect key={n.id} x={0} y={lanesTop - margin.top + i * LANE_H} width={innerW} height={LANE_H} fill={i % 2 ? '#fafbfc' : '#f3f5f8'} pointerEvents="none" />
-              ))}
+            ))}
+            <text className="axis-title" textAnchor="middle" transform={`translate(${-margin.left + 12},${price.height / 2}) rotate(-90)`}>
+              {fitAxisTitle(yLabel, price.height - 10)}
+            </text>
+            {layout.volume && volumeScene ? (
+              <text x={4} y={layout.volume.top + 11} className="axis-label volume-label">
+                {volumeScene.max > 0 ? `Volume ${primary} (max ${siCount(volumeScene.max)})` : `No volume data for ${primary}`}
+              </text>
+            ) : null}
+            <TimeAxis y={layout.axisY} width={innerW} ticks={xTicks} x={x} format={tickFormat} color={theme.axis} />
+            {narratives.map((n, i) => (
+              <g key={n.id} transform={`translate(-8,${layout.lanes.top + i * layout.lanes.laneH + layout.lanes.laneH / 2})`}>
+                <circle cx={-textWidth(narrow ? (SHORT_NAMES[n.id] ?? n.name) : n.name, 11, 'bold') - 7} r={4} fill={colorOf.get(n.id)} />
+                <text dy="0.32em" textAnchor="end" className="lane-label">
+                  {narrow ? (SHORT_NAMES[n.id] ?? n.name) : n.name}
+                </text>
               </g>
-              <g role="group" aria-label="Event markers">
-              {clusters.flatMap((c) => {
-                // Events on the same day never separate by zooming: once a day is wide enough, fan them out.
-                if (c.ids.length > 1 && c.x1 - c.x0 < 1 && pxPerDay >= c.ids.length * CLUSTER_GAP)
-                  return c.ids.map((id, i) => ({ ...c, ids: [id], x: c.x + (i - (c.ids.length - 1) / 2) * CLUSTER_GAP }));
-                return [c];
-              }).map((c) => {
-                const lane = laneIndex.get(c.lane) ?? narratives.length - 1;
-                const cy = lanesTop - margin.top + lane * LANE_H + LANE_H / 2;
-                const color = colorOf.get(c.lane) ?? '#666';
-                if (c.ids.length > 1) {
-                  const titles = c.ids.map((id) => entryById.get(id)?.title ?? id);
-                  const containsSelected = selectedId !== null && c.ids.includes(selectedId);
-                  return (
-                    <g key={`c-${c.lane}-${c.ids[0]}`} data-marker="cluster" transform={`translate(${c.x},${cy})`} className="marker-cluster"
-                      role="button" tabIndex={-1}
-                      onClick={(e) => {
-                        e.stopPropagation();
-                        const t0 = x.invert(c.x0 - 30).getTime();
-                        const t1 = x.invert(c.x1 + 30).getTime();
-                        onDomainChange([t0, Math.max(t1, t0 + 7 * 86_400_000)], true);
-                      }}>
-                      <title>{`${c.ids.length} events, click to zoom in: ${titles.join('; ')}`}</title>
-                      <circle r={10} fill={color} fillOpacity={0.85} stroke={containsSelected ? '#111' : '#fff'} strokeWidth={containsSelected ? 2 : 1} />
-                      <text textAnchor="middle" dy="0.35em" className="cluster-count">
-                        {c.ids.length}
-                      </text>
-                    </g>
-                  );
-                }
-                const entry = entryById.get(c.ids[0]!);
-                if (!entry) return null;
-                const stat = markerStats.get(entry.id);
-                const selected = entry.id === selectedId;
-                const significant = stat?.p !== null && stat?.p !== undefined && stat.p < 0.05;
-                const barH = stat?.car !== null && stat?.car !== undefined ? carBarHeight(stat.car, LANE_H / 2 - 3) : 0;
-                return (
-                  <g key={entry.id} data-marker="event" data-event-id={entry.id} transform={`translate(${c.x},${cy})`} className="marker"
-                    role="button" aria-pressed={selected} tabIndex={-1}
-                    onClick={(e) => {
-                      e.stopPropagation();
-                      onSelect(entry.id);
-                    }}>
-                    <title>{`${entry.date}: ${entry.title}${stat?.car != null ? `\nCAR[-1,1] ${(stat.car * 100).toFixed(2)}%${significant ? ' (p < 0.05)' : ''}` : ''}`}</title>
-                    {barH > 0 && stat?.car != null ? (
-                      <rect x={7} width={4} y={stat.car >= 0 ? -barH : 0} height={barH} fill={stat.car >= 0 ? '#067647' : '#b42318'} />
-                    ) : null}
-                    {significant ? <circle r={9} fill="none" stroke="#111" strokeWidth={1.3} /> : null}
-                    <path d={markerPath(entry.kind, selected ? 150 : 90)} fill={color} stroke={selected ? '#111' : '#fff'} strokeWidth={selected ? 2 : 1} opacity={entry.status === 'retracted' ? 0.35 : 1} />
-                  </g>
-                );
-              })}
-              </g>
-            </g>
+            ))}
+            <TimeAxis y={layout.lanesAxisY} width={innerW} ticks={xTicks} x={x} format={tickFormat} color={theme.axis} />
           </g>
 
-          {/* lane labels */}
-          {narratives.map((n, i) => (
-            <text key={n.id} x={-8} y={lanesTop - margin.top + i * LANE_H + LANE_H / 2} dy="0.32em" textAnchor="end" className="lane-label">
-              {narrow ? SHORT_NAMES[n.id] ?? n.name : n.name}
-            </text>
-          ))}
-          {/* x axis under the lanes */}
-          <TimeAxis y={lanesTop - margin.top + lanesH} width={innerW} ticks={xTicks} x={x} format={tickFormat} />
+          <g ref={plotRef} className="plot">
+            <rect
+              x={0}
+              y={0}
+              width={innerW}
+              height={plotH}
+              fill="transparent"
+              onPointerMove={(e) => {
+                if (e.pointerType === 'touch') return;
+                const d = dayAt(e.clientX, e.currentTarget);
+                if (d && d !== hover?.day) setHover({ day: d, sticky: false });
+              }}
+              onPointerDown={(e) => {
+                if (e.pointerType !== 'touch') return;
+                const d = dayAt(e.clientX, e.currentTarget);
+                if (d) setHover({ day: d, sticky: true });
+              }}
+              onPointerLeave={(e) => {
+                if (e.pointerType !== 'touch') setHover(null);
+              }}
+              onClick={() => onSelect(null)}
+            />
+            <g clipPath={`url(#clip-${clipId})`} pointerEvents="none">
+              {rules.map((e) => {
+                const rx = x(toTime(e.date));
+                return <line key={`r-${e.id}`} className="event-rule" data-rule={e.id} x1={rx} x2={rx} y1={0} y2={plotH} stroke={theme.rule} strokeWidth={1} strokeDasharray="2 3" />;
+              })}
+              {selectedX !== null ? <line x1={selectedX} x2={selectedX} y1={0} y2={plotH} stroke={theme.strong} strokeWidth={1.25} strokeDasharray="3 2" /> : null}
+              {crossX !== null ? (
+                <g className="crosshair">
+                  <line x1={crossX} x2={crossX} y1={0} y2={plotH} stroke={theme.muted} strokeWidth={1} />
+                  {readout?.lines.map((l) => (l.value !== null ? <circle key={l.ticker} cx={crossX} cy={y(l.value)} r={3.5} fill={l.color} stroke={theme.bg} strokeWidth={1.5} /> : null))}
+                </g>
+              ) : null}
+            </g>
+            <HeadlineLabels labels={labels} entryById={entryById} markerStats={markerStats} primary={primary} benchmark={benchmark} theme={theme} onSelect={selectEvent} />
+            <EventMarks
+              clusters={clusters}
+              layout={layout}
+              laneIndex={laneIndex}
+              colorOf={colorOf}
+              entryById={entryById}
+              markerStats={markerStats}
+              primary={primary}
+              selectedId={selectedId}
+              theme={theme}
+              onSelect={selectEvent}
+              onZoomTo={onZoomTo}
+            />
+          </g>
+
+          <ChartLegend layout={layout} items={layout.legendItems} theme={theme} />
 
           {/* context strip with brush */}
-          <g transform={`translate(0,${contextTop - margin.top})`}>
-            <rect width={innerW} height={CONTEXT_H} fill="#f6f7f9" />
-            <path d={contextPath} fill="none" stroke="#7b8794" strokeWidth={1} />
+          <g transform={`translate(0,${layout.context.top})`}>
+            <rect width={innerW} height={ctxH} fill={theme.panel} />
+            <path d={contextPath} fill="none" stroke={theme.axis} strokeWidth={1} />
             <g ref={brushRef} className="brush" data-extent-from={fromTime(extent[0])} data-extent-to={fromTime(extent[1])} />
             {contextTicks.map((t) => (
-              <text key={`cx${t.getTime()}`} x={xFull(t)} y={CONTEXT_H + 14} textAnchor="middle" className="axis-label">
+              <text key={`cx${t.getTime()}`} x={xFull(t)} y={ctxH + 14} textAnchor="middle" className="axis-label">
                 {contextFormat(t)}
               </text>
             ))}
           </g>
         </g>
       </svg>
-      {hoverPoint ? (
-        <div className="crosshair-readout" style={{ left: Math.min(width - 200, margin.left + x(hoverPoint.t) + 12), top: margin.top + 4 }} aria-hidden="true">
-          <div className="readout-date">{fromTime(hoverPoint.t)}</div>
-          {visible.map((s, i) => {
-            const p = s.points[nearestPoint(s.points, hoverPoint.t)];
-            if (!p || p.date !== hoverPoint.date) return (
-              <div key={s.ticker}><span style={{ color: TICKER_COLORS[i % TICKER_COLORS.length] }}>■</span> {s.ticker}: no bar</div>
-            );
-            return (
-              <div key={s.ticker}>
-                <span style={{ color: TICKER_COLORS[i % TICKER_COLORS.length] }}>■</span> {s.ticker}: {valueFormat(p.value)}
-                {p.change !== null ? <span className={p.change < 0 ? 'neg' : 'pos'}> ({p.change >= 0 ? '+' : '−'}{Math.abs(p.change * 100).toFixed(2)}%)</span> : null}
-              </div>
-            );
-          })}
+      {readout && crossX !== null ? (
+        <CrosshairReadout
+          readout={readout}
+          left={crossX > innerW - 230 ? width - margin.left - crossX + 12 : margin.left + crossX + 12}
+          top={margin.top + 4}
+          align={crossX > innerW - 230 ? 'right' : 'left'}
+        />
+      ) : null}
+      <div className="sr-only" aria-live="polite">
+        {readout && keyDay && !hover ? readoutText(readout) : ''}
+      </div>
+      {loading && !hasLines ? <div className="chart-skeleton" style={{ left: margin.left, top: margin.top, width: innerW, height: price.height }} aria-hidden="true" /> : null}
+      {emptyMessage ? (
+        <div className="chart-empty" role="status" style={{ top: margin.top + price.height / 2 - 30 }}>
+          {emptyMessage}
         </div>
       ) : null}
-      {emptyMessage ? <div className="chart-empty" role="status">{emptyMessage}</div> : null}
     </div>
   );
 }
 
 /** A bottom time axis: d3 chose the ticks and their format; React draws them. */
-function TimeAxis({ y, width, ticks, x, format }: { y: number; width: number; ticks: Date[]; x: (d: Date) => number; format: (d: Date) => string }) {
+function TimeAxis({ y, width, ticks, x, format, color }: { y: number; width: number; ticks: Date[]; x: (d: Date) => number; format: (d: Date) => string; color: string }) {
   return (
     <g transform={`translate(0,${y})`}>
-      <line x1={0} x2={width} stroke="#9aa3af" />
+      <line x1={0} x2={width} stroke={color} />
       {ticks.map((t) => (
         <g key={t.getTime()} transform={`translate(${x(t)},0)`}>
-          <line y2={4} stroke="#9aa3af" />
+          <line y2={4} stroke={color} />
           <text y={15} textAnchor="middle" className="axis-label">
             {format(t)}
           </text>
@@ -370,19 +557,65 @@ function TimeAxis({ y, width, ticks, x, format }: { y: number; width: number; ti
   );
 }
 
-function chartSummary(series: Series[], entries: EntryView[], domain: [number, number], yLabel: string): string {
+/** The on-chart legend: shape = kind (colour = the lane's narrative), the CAR bar's scale, the ring, the faint rule. */
+const ChartLegend = memo(function ChartLegend({
+  layout,
+  items,
+  theme,
+}: {
+  layout: ReturnType<typeof timelineLayout> & { legendItems: ReturnType<typeof flowLegend>['items'] };
+  items: ReturnType<typeof flowLegend>['items'];
+  theme: (typeof THEMES)['light'];
+}) {
+  return (
+    <g className="chart-legend" transform={`translate(0,${layout.legend.top})`} aria-label="Legend" role="group">
+      {items.map((it) => {
+        const cy = it.row * 18 + 9;
+        let glyph: ReactNode = null;
+        if (it.key.startsWith('kind-')) glyph = <path transform={`translate(${it.x + 7},${cy})`} d={markerPath(it.key.slice(5), 90)} fill={theme.muted} />;
+        else if (it.key === 'car')
+          glyph = (
+            <g transform={`translate(${it.x + 2},${cy + layout.carBar.refPx / 2})`}>
+              <rect x={0} y={-layout.carBar.refPx} width={4} height={layout.carBar.refPx} fill={theme.neg} />
+            </g>
+          );
+        else if (it.key === 'ring')
+          glyph = (
+            <g transform={`translate(${it.x + 11},${cy})`}>
+              <circle r={layout.marker.ringR - 2} fill="none" stroke={theme.strong} strokeWidth={2} />
+              <path d={markerPath('claim', 40)} fill={theme.muted} />
+            </g>
+          );
+        else if (it.key === 'rule') glyph = <line x1={it.x + 4} x2={it.x + 4} y1={cy - 8} y2={cy + 8} stroke={theme.rule} strokeDasharray="2 3" strokeWidth={1.5} />;
+        else if (it.key === 'band') glyph = <rect x={it.x} y={cy - 5} width={18} height={10} fill={theme.band} fillOpacity={0.2} stroke={theme.band} strokeDasharray="3 2" />;
+        return (
+          <g key={it.key} data-legend={it.key}>
+            {glyph}
+            <text x={it.x + it.glyphW + 4} y={cy} dy="0.32em" className="legend-text">
+              {it.text}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+});
+
+function fitAxisTitle(text: string, maxPx: number): string {
+  if (textWidth(text, 10.5) <= maxPx) return text;
+  let out = text;
+  while (out.length > 4 && textWidth(`${out}…`, 10.5) > maxPx) out = out.slice(0, -1);
+  return `${out.trimEnd()}…`;
+}
+
+function chartSummary(series: Series[], count: number, domain: Domain, yLabel: string, headlines: string[]): string {
   const from = fromTime(domain[0]);
   const to = fromTime(domain[1]);
   const parts = series.map((s) => {
     const pts = s.points.filter((p) => p.t >= domain[0] && p.t <= domain[1]);
     if (pts.length === 0) return `${s.ticker}: no data in range`;
-    const first = pts[0]!.value;
-    const last = pts[pts.length - 1]!.value;
-    return `${s.ticker} ${first.toFixed(2)} to ${last.toFixed(2)}`;
+    return `${s.ticker} ${pts[0]!.value.toFixed(2)} to ${pts[pts.length - 1]!.value.toFixed(2)}`;
   });
-  const count = entries.filter((e) => {
-    const t = toTime(e.date);
-    return t >= domain[0] && t <= domain[1];
-  }).length;
-  return `Timeline chart of ${yLabel} from ${from} to ${to}: ${parts.join('; ')}. ${count} events in narrative lanes. Use the arrow keys to move between events and Enter to open one.`;
+  const heads = headlines.length ? ` Labelled: ${headlines.join('; ')}.` : '';
+  return `Timeline chart of ${yLabel} from ${from} to ${to}: ${parts.join('; ')}. ${count} events in narrative lanes.${heads} Use the arrow keys to move between events, Shift with the arrow keys to move the crosshair by a trading day, and Enter to open an event.`;
 }

@@ -1,6 +1,8 @@
 'use client';
-// The chart's visible time domain. It follows the range the URL asks for, and moves ahead of
-// the URL while the user zooms or brushes; a final domain is written back once gestures settle.
+// The chart's settled time domain. It follows the range the URL asks for; a gesture's final domain
+// (a zoom or brush that came to rest, a preset, a cluster click) shows at once and is written back
+// to the URL once gestures settle. Frames in between stay inside the chart (timeline-chart.tsx),
+// so the page does not re-render on every wheel step.
 import { useCallback, useRef, useState } from 'react';
 import { clampDomain, type Domain } from '@/lib/charts/domain';
 
@@ -9,7 +11,7 @@ const COMMIT_DELAY_MS = 150;
 
 /**
  * `requested`: the URL's domain (lib/charts/domain urlDomain); `commit` writes a settled domain
- * to the URL. Returns the live domain and the chart's onDomainChange(domain, final).
+ * to the URL. Returns the settled domain and the chart's onDomainChange(domain, final).
  */
 export function useChartDomain(requested: Domain, extent: Domain, commit: (domain: Domain) => void) {
   const [state, setState] = useState({ url: requested, value: requested });
@@ -19,12 +21,11 @@ export function useChartDomain(requested: Domain, extent: Domain, commit: (domai
   const commitTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onDomainChange = useCallback(
     (d: Domain, final: boolean) => {
+      if (!final) return;
       const clamped = clampDomain(d, extent);
       setState((s) => ({ ...s, value: clamped }));
-      if (final) {
-        if (commitTimer.current) clearTimeout(commitTimer.current);
-        commitTimer.current = setTimeout(() => commit(clamped), COMMIT_DELAY_MS);
-      }
+      if (commitTimer.current) clearTimeout(commitTimer.current);
+      commitTimer.current = setTimeout(() => commit(clamped), COMMIT_DELAY_MS);
     },
     [extent, commit],
   );

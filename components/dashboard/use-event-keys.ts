@@ -1,7 +1,10 @@
 'use client';
-// The chart box's keyboard: arrows move between events, Enter opens the selected one (the
-// panel focuses its heading), Escape closes it.
+// The chart box's keyboard: ←/→ move between events (and put the crosshair on the event's day),
+// Shift+←/→ move the crosshair by one trading day, Home/End to the first/last day in view,
+// Enter opens the selected event (the panel focuses its heading), Escape closes it and the readout.
 import { useState } from 'react';
+import { stepDay, snapDay } from '@/lib/charts/crosshair';
+import { fromTime } from '@/lib/charts/timeline';
 import type { Domain } from '@/lib/charts/domain';
 import { nextEventId } from '@/lib/charts/events';
 
@@ -10,25 +13,42 @@ type Options = {
   sorted: readonly { id: string; date: string }[];
   domain: Domain;
   selectedId: string | null;
+  /** The chart's trading days (lib/charts/crosshair tradingDays). */
+  days: readonly string[];
   onStep: (id: string) => void;
   onClose: () => void;
 };
 
 /** `focusRequest` grows by one per Enter; the event panel focuses its heading for each. */
-export function useEventKeys({ sorted, domain, selectedId, onStep, onClose }: Options) {
+export function useEventKeys({ sorted, domain, selectedId, days, onStep, onClose }: Options) {
   const [focusRequest, setFocusRequest] = useState(0);
+  const [keyDay, setKeyDay] = useState<string | null>(null);
+  const inView = days.filter((d) => d >= fromTime(domain[0]) && d <= fromTime(domain[1]));
   const onKeyDown = (e: React.KeyboardEvent) => {
-    if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
+    if (e.target !== e.currentTarget) return; // keys on a label or marker are theirs
+    if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && e.shiftKey) {
+      e.preventDefault();
+      const start = keyDay && inView.includes(keyDay) ? keyDay : null;
+      setKeyDay(stepDay(inView, start, e.key === 'ArrowRight' ? 1 : -1));
+    } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       e.preventDefault();
       const id = nextEventId(sorted, domain, selectedId, e.key === 'ArrowRight' ? 'next' : 'previous');
-      if (id !== null) onStep(id);
+      if (id !== null) {
+        onStep(id);
+        const entry = sorted.find((s) => s.id === id);
+        if (entry) setKeyDay(snapDay(days, entry.date));
+      }
+    } else if (e.key === 'Home' || e.key === 'End') {
+      e.preventDefault();
+      setKeyDay(e.key === 'Home' ? (inView[0] ?? null) : (inView[inView.length - 1] ?? null));
     } else if (e.key === 'Enter' && selectedId) {
       e.preventDefault();
       setFocusRequest((n) => n + 1);
-    } else if (e.key === 'Escape' && selectedId) {
+    } else if (e.key === 'Escape' && (selectedId || keyDay)) {
       e.preventDefault();
-      onClose();
+      setKeyDay(null);
+      if (selectedId) onClose();
     }
   };
-  return { onKeyDown, focusRequest };
+  return { onKeyDown, focusRequest, keyDay, clearKeyDay: () => setKeyDay(null) };
 }

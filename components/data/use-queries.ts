@@ -25,6 +25,7 @@ export function usePrices(tickers: string[], clock: ClockKey) {
       bars: results.map((r) => r.data?.bars),
       isPending: results.some((r) => r.isPending),
       errors: results.map((r) => r.error).filter((e): e is Error => e !== null),
+      refetch: () => Promise.all(results.filter((r) => r.isError).map((r) => r.refetch())),
     }),
   });
 }

@@ -64,19 +64,19 @@ describe('nextEventId', () => {
 });
 
 describe('markerStats', () => {
-  const window = (car: number | null, p: number | null) => ({ from: -1, to: 1, car, t: null, p, n: 3, cut: null, dollar_impact: null });
+  const window = (car: number | null, p: number | null, t: number | null = null) => ({ from: -1, to: 1, car, t, p, n: 3, cut: null, dollar_impact: null });
   const estimation = { start: '2024-07-01', end: '2025-01-10', n: 120, alpha: 0, beta: 1, sigma: 0.02, df: 118, r2: 0.5 };
 
   it('given impacts, maps each event to its first window\'s CAR and p', () => {
     const stats = markerStats([
-      { event_id: 'fall', result: { estimation, daily: [], windows: [window(-0.17, 0.0001), window(-0.2, 0.001)] } },
+      { event_id: 'fall', result: { estimation, daily: [], windows: [window(-0.17, 0.0001, -4.2), window(-0.2, 0.001)] } },
       { event_id: 'v3', result: { estimation, daily: [], windows: [window(0.01, null)] } },
     ]);
-    expect(stats.get('fall')).toEqual({ car: -0.17, p: 0.0001 });
-    expect(stats.get('v3')).toEqual({ car: 0.01, p: null });
+    expect(stats.get('fall')).toEqual({ car: -0.17, t: -4.2, p: 0.0001 });
+    expect(stats.get('v3')).toEqual({ car: 0.01, t: null, p: null });
   });
 
   it('given an event without an estimate, gives it nulls rather than leaving it out', () => {
-    expect(markerStats([{ event_id: 'early', result: null }]).get('early')).toEqual({ car: null, p: null });
+    expect(markerStats([{ event_id: 'early', result: null }]).get('early')).toEqual({ car: null, t: null, p: null });
   });
 });

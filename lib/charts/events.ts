@@ -3,7 +3,7 @@
 import type { ImpactResult } from '@/lib/contracts/read';
 import { inDomain, type Domain } from './domain';
 
-export type MarkerStat = { car: number | null; p: number | null };
+export type MarkerStat = { car: number | null; t: number | null; p: number | null };
 
 type Filterable = { narrative: string; kind: string };
 type Orderable = { id: string; date: string };
@@ -33,12 +33,12 @@ export function nextEventId(sorted: readonly Orderable[], domain: Domain, select
   return list[next]!.id;
 }
 
-/** Per event, the first window's CAR and p of the marker study (null where there is no estimate). */
+/** Per event, the first window's CAR, t and p of the marker study (null where there is no estimate). */
 export function markerStats(results: readonly Pick<ImpactResult, 'event_id' | 'result'>[]): Map<string, MarkerStat> {
   const map = new Map<string, MarkerStat>();
   for (const r of results) {
     const w = r.result?.windows[0];
-    map.set(r.event_id, { car: w?.car ?? null, p: w?.p ?? null });
+    map.set(r.event_id, { car: w?.car ?? null, t: w?.t ?? null, p: w?.p ?? null });
   }
   return map;
 }

@@ -1,0 +1,48 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { contrastRatio, ensureContrast, markColor, THEMES, tickerPalette, type Scheme } from './palette';
+
+const narratives = JSON.parse(fs.readFileSync(path.join(__dirname, '../../data/seed/narratives.json'), 'utf8')) as { color: string }[];
+const schemes: Scheme[] = ['light', 'dark'];
+
+describe('contrastRatio', () => {
+  it('follows WCAG 2: black on white is 21:1, a colour on itself 1:1', () => {
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 5);
+    expect(contrastRatio('#1f5fbf', '#1f5fbf')).toBe(1);
+    expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 2);
+  });
+});
+
+describe.each(schemes)('the %s theme', (scheme) => {
+  const t = THEMES[scheme];
+  const surfaces = [t.bg, t.panel, t.lane[0], t.lane[1]];
+  it('keeps text at 4.5:1 or more on every surface', () => {
+    for (const text of [t.fg, t.muted, t.pos, t.neg]) for (const s of surfaces) expect(contrastRatio(text, s), `${text} on ${s}`).toBeGreaterThanOrEqual(4.5);
+  });
+  it('keeps every ticker line at 3:1 or more on every surface', () => {
+    for (const c of tickerPalette(scheme)) for (const s of surfaces) expect(contrastRatio(c, s), `${c} on ${s}`).toBeGreaterThanOrEqual(3);
+  });
+  it('keeps marks (axis, selected rule, band) at 3:1 or more on the page', () => {
+    for (const c of [t.axis, t.strong, t.band]) expect(contrastRatio(c, t.bg), c).toBeGreaterThanOrEqual(3);
+  });
+  it("brings every seeded narrative colour to 3:1 on the lanes, keeping colours that already pass", () => {
+    for (const n of narratives) {
+      const c = markColor(n.color, scheme);
+      for (const s of [t.bg, ...t.lane]) expect(contrastRatio(c, s), `${n.color} → ${c} on ${s}`).toBeGreaterThanOrEqual(3);
+      if ([t.bg, ...t.lane].every((s) => contrastRatio(n.color, s) >= 3)) expect(c).toBe(n.color);
+    }
+  });
+});
+
+describe('ensureContrast', () => {
+  it('lightens on dark surfaces and darkens on light ones', () => {
+    const onDark = ensureContrast('#7b3fa0', ['#0f1419'], 3);
+    expect(contrastRatio(onDark, '#0f1419')).toBeGreaterThanOrEqual(3);
+    const onLight = ensureContrast('#ffcc00', ['#ffffff'], 3);
+    expect(contrastRatio(onLight, '#ffffff')).toBeGreaterThanOrEqual(3);
+  });
+  it('leaves an unparseable colour alone', () => {
+    expect(ensureContrast('tomato', ['#ffffff'], 3)).toBe('tomato');
+  });
+});
