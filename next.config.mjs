@@ -3,6 +3,9 @@ const nextConfig = {
   // better-sqlite3 is a native addon: load it from node_modules at run time instead of bundling it.
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
+  // The stylesheets (about 25 kB) go into the page's <style> instead of render-blocking <link>s:
+  // the dashboard's first frame (the server-drawn lines) paints without waiting for a CSS request.
+  experimental: { inlineCss: true },
   // Lets parallel test runs build into their own folder (IMPACTLINE_DIST_DIR); default .next.
   distDir: process.env.IMPACTLINE_DIST_DIR || '.next',
   // `npm test` type-checks the whole project (app, tests, scripts) as its own step; the build

@@ -274,8 +274,9 @@ export class NarrativesPage {
   claim(name: string | RegExp) {
     return this.page.locator('.ladder-hits').getByRole('button', { name });
   }
+  /** A claim's card (its details and sources), shown on hover or focus, pinned on click or Enter. */
   tooltip() {
-    return this.page.getByRole('tooltip');
+    return this.page.getByRole('dialog', { name: /^Source of / });
   }
   asOfInput() {
     return this.page.getByLabel('As-of date', { exact: true });

@@ -8,6 +8,7 @@ export const queryKeys = {
   claims: (clock: ClockKey) => [...queryKeys.all, 'claims', clock] as const,
   tickers: () => [...queryKeys.all, 'tickers'] as const,
   prices: (ticker: string, clock: ClockKey) => [...queryKeys.all, 'prices', ticker, clock] as const,
+  series: (tickers: readonly string[], clock: ClockKey) => [...queryKeys.all, 'series', tickers.join(','), clock] as const,
   impacts: (params: Record<string, unknown>) => [...queryKeys.all, 'impacts', params] as const,
   narratives: (params: Record<string, unknown>) => [...queryKeys.all, 'narratives', params] as const,
   ledger: (params: Record<string, unknown>) => [...queryKeys.all, 'ledger', params] as const,

@@ -23,7 +23,7 @@ type Props = {
   narratives: NarrativeView[];
   extent: Domain;
   lastPriceDate: string;
-  onDomainChange: (d: Domain, final: boolean) => void;
+  onDomainChange: (d: Domain, final: boolean, immediate?: boolean) => void;
 };
 
 export function Controls({ view, setView, tickers, narratives, extent, lastPriceDate, onDomainChange }: Props) {
@@ -43,7 +43,7 @@ export function Controls({ view, setView, tickers, narratives, extent, lastPrice
     <div className="controls" role="group" aria-label="Dashboard controls">
       <div className="control presets" role="group" aria-label="Range">
         {PRESETS.map((p) => (
-          <button key={p} type="button" className="chip" onClick={() => onDomainChange(presetDomain(p, view.asOf, lastPriceDate, extent), true)}>
+          <button key={p} type="button" className="chip" onClick={() => onDomainChange(presetDomain(p, view.asOf, lastPriceDate, extent), true, true)}>
             {p}
           </button>
         ))}

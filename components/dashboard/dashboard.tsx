@@ -7,14 +7,14 @@ import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { pricesQuery } from '@/components/data/queries';
-import { useEventImpacts, useImpacts, usePrices, useTickers, useTimeline } from '@/components/data/use-queries';
+import { useEventImpacts, useImpacts, useSeries, useTickers, useTimeline } from '@/components/data/use-queries';
 import { ClockBanner } from '@/components/ui/clock-banner';
 import { SavedViews } from '@/components/ui/saved-views';
 import { useElementWidth } from '@/components/ui/use-element-width';
 import { DEFAULT_PARAMS, twoSidedP } from '@/lib/analytics';
 import { DEFAULT_BENCHMARK } from '@/lib/config';
 import { abnormalOn, prepareAbnormal, tradingDays, type DayAbnormal } from '@/lib/charts/crosshair';
-import { dataExtent, lastPriceDate, urlDomain, type Domain } from '@/lib/charts/domain';
+import { listedExtent, listedLastPrice, urlDomain, type Domain } from '@/lib/charts/domain';
 import { filterEntries, markerStats, sortEntries } from '@/lib/charts/events';
 import { axisLabel, emptyMessage, eventBand, eventDay, modeSeries, rebaseAnchor, valueFormat } from '@/lib/charts/modes';
 import { buildSeries, fromTime, toTime } from '@/lib/charts/timeline';
@@ -36,7 +36,7 @@ import { useViewState } from './use-view-state';
 // Below this chart width the chart switches to its narrow layout (short lane names, fewer ticks).
 const NARROW_PX = 640;
 
-export function Dashboard({ narratives, editor = false }: { narratives: NarrativeView[]; editor?: boolean }) {
+export function Dashboard({ narratives, editor = false, poster = null }: { narratives: NarrativeView[]; editor?: boolean; /** The server's first frame of the lines (chart-poster.tsx). */ poster?: React.ReactNode }) {
   const { view, setView, pathname } = useViewState();
   const clock = useMemo(() => ({ asOf: view.asOf, position: view.position }), [view.asOf, view.position]);
   const replay = view.asOf !== null || view.position !== null;
@@ -44,7 +44,7 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
 
   const tickers = useTickers();
   const timeline = useTimeline(clock);
-  const prices = usePrices(view.tickers, clock);
+  const prices = useSeries(view.tickers, clock);
   const markerImpacts = useImpacts(markerImpactParams(primary, clock));
   const eventImpacts = useEventImpacts(view.event, view.tickers, clock);
   const latestPosition = useLiveUpdates(timeline.data?.position ?? null, replay);
@@ -57,8 +57,10 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
   // ---- time axis ----
   const barsByTicker = useMemo(() => new Map(view.tickers.map((t, i) => [t, prices.bars[i] ?? []])), [prices.bars, view.tickers]);
   const primaryBars = useMemo(() => barsByTicker.get(primary) ?? [], [barsByTicker, primary]);
-  const extent = useMemo(() => dataExtent(barsByTicker.values(), entries), [barsByTicker, entries]);
-  const lastPrice = lastPriceDate(primaryBars, extent);
+  // From the ticker list, not the bars: the server renders the range the browser will draw.
+  const listed = useMemo(() => tickers.data?.tickers ?? [], [tickers.data]);
+  const extent = useMemo(() => listedExtent(listed, view.tickers, entries), [listed, view.tickers, entries]);
+  const lastPrice = listedLastPrice(listed, primary, primaryBars, extent);
   const requested = useMemo(() => urlDomain({ from: view.from, to: view.to, asOf: view.asOf }, lastPrice, extent), [view.from, view.to, view.asOf, lastPrice, extent]);
   const commitDomain = useCallback((d: Domain) => setView({ from: fromTime(d[0]), to: fromTime(d[1]) }), [setView]);
   const [domain, onDomainChange] = useChartDomain(requested, extent, commitDomain);
@@ -87,7 +89,7 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
     return out;
   }, [view.volume, view.mode, primaryBars]);
   const loading = timeline.isPending || prices.isPending;
-  const errors = [timeline.error, ...prices.errors].filter(Boolean) as Error[];
+  const errors = [timeline.error, prices.error].filter(Boolean) as Error[];
   const retry = () => {
     void timeline.refetch();
     void prices.refetch();
@@ -125,7 +127,7 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
   );
   const onCrosshair = useCallback(() => setWantAbnormal(true), []);
 
-  const days = useMemo(() => tradingDays(series), [series]);
+  const days = useCallback(() => tradingDays(series), [series]);
   const select = useCallback((id: string | null) => setView({ event: id }, 'push'), [setView]);
   const { onKeyDown, focusRequest, keyDay } = useEventKeys({
     sorted: sortedVisible,
@@ -135,8 +137,8 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
     onStep: (id) => setView({ event: id }),
     onClose: () => select(null),
   });
-  const [chartBox, chartWidth] = useElementWidth<HTMLDivElement>(960);
-  const missing = series.filter((s) => s.points.length === 0 || !s.points.some((p) => p.t >= domain[0] && p.t <= domain[1]));
+  const [chartBox, chartWidth, measured] = useElementWidth<HTMLDivElement>(960);
+  const missing = series.filter((s) => !s.points.some((p) => p.t >= domain[0] && p.t <= domain[1]));
   const empty = emptyMessage(view.mode, Boolean(view.event), loading, series, eventImpacts.data?.results[0]?.reason);
 
   return (
@@ -154,7 +156,12 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
       <div className={`dashboard-body${view.event ? ' with-panel' : ''}`}>
         <div className="chart-column">
           <div className="chart-head">
-            <Legend tickers={view.mode !== 'car' ? view.tickers : []} series={series} missing={view.mode !== 'car' && !loading ? missing.map((s) => s.ticker) : []} />
+            <Legend
+              tickers={view.mode !== 'car' ? view.tickers : []}
+              series={series}
+              missing={view.mode !== 'car' && !loading ? missing.map((s) => s.ticker).filter((t) => !prices.unlisted.includes(t)) : []}
+              unlisted={prices.unlisted}
+            />
             <SavedViews pathname={pathname} />
           </div>
           <div
@@ -166,6 +173,7 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
             aria-busy={loading}
           >
             <TimelineChart
+              measured={measured}
               width={chartWidth}
               narrow={chartWidth < NARROW_PX}
               domain={domain}
@@ -207,6 +215,7 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
               abnormalLabel={view.mode === 'car' ? 'AR (event study)' : 'AR'}
               onCrosshair={onCrosshair}
             />
+            {poster}
           </div>
           <ChartActions view={view} setView={setView} domain={domain} />
           {view.table ? <DataTables entries={sortedVisible} domain={domain} series={series} markerStats={stats} onSelect={select} /> : null}

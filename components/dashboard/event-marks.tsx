@@ -12,7 +12,8 @@ import { textOn, type Theme } from '@/lib/charts/palette';
 import type { EntryView } from '@/lib/contracts/read';
 
 type Props = {
-  clusters: Cluster[];
+  /** `t`: the time under the cluster's centre, so a running gesture can slide it (data-t). */
+  clusters: (Cluster & { t: number })[];
   layout: TimelineLayout;
   laneIndex: Map<string, number>;
   colorOf: Map<string, string>;
@@ -40,6 +41,8 @@ export const EventMarks = memo(function EventMarks({ clusters, layout, laneIndex
             <g
               key={`c-${c.lane}-${c.ids[0]}`}
               data-marker="cluster"
+              data-t={c.t}
+              data-cy={cy}
               transform={`translate(${c.x},${cy})`}
               className="marker-cluster"
               role="button"
@@ -70,6 +73,8 @@ export const EventMarks = memo(function EventMarks({ clusters, layout, laneIndex
             key={entry.id}
             data-marker="event"
             data-event-id={entry.id}
+            data-t={c.t}
+            data-cy={cy}
             transform={`translate(${c.x},${cy})`}
             className="marker"
             role="button"

@@ -14,9 +14,11 @@ type Props = {
   series: Series[];
   /** Tickers with no price in the range shown. */
   missing: string[];
+  /** Tickers the ledger does not list. */
+  unlisted: string[];
 };
 
-export function Legend({ tickers, series, missing }: Props) {
+export function Legend({ tickers, series, missing, unlisted }: Props) {
   const scheme = useColorScheme();
   return (
     <div className="legend" aria-label="Legend" role="group">
@@ -30,6 +32,11 @@ export function Legend({ tickers, series, missing }: Props) {
             {s.ticker}: {s.note}
           </span>
         ))}
+      {unlisted.map((t) => (
+        <span key={`u-${t}`} className="legend-missing" role="note">
+          {t} is not listed — list it and import its prices on <Link href="/import">Import prices</Link>.
+        </span>
+      ))}
       {missing.map((t) => (
         <span key={`m-${t}`} className="legend-missing" role="note">
           No prices for {t} in this range — <Link href="/import">import a file</Link> or pick another range.

@@ -6,8 +6,8 @@
 //
 // While a zoom or brush gesture runs, the domain lives here and changes once per animation frame;
 // the dashboard hears only the settled domain (no page re-render per wheel step).
-import { area, brushX, line, scaleLinear, scaleLog, scaleUtc, select, zoom, zoomIdentity, type BrushBehavior, type ZoomBehavior } from 'd3';
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { area, brushX, line, scaleLinear, scaleUtc, select, zoom, zoomIdentity, type BrushBehavior, type ZoomBehavior } from 'd3';
+import { memo, useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useColorScheme } from '@/components/ui/use-color-scheme';
 import { eventsOnDay, readLines, snapDay, tradingDays, type DayAbnormal } from '@/lib/charts/crosshair';
 import { decimateIndices, lineColumns } from '@/lib/charts/decimate';
@@ -15,9 +15,10 @@ import type { Domain } from '@/lib/charts/domain';
 import type { MarkerStat } from '@/lib/charts/events';
 import { groupHeadlines, headlineReason, placeHeadlines, type HeadlineItem } from '@/lib/charts/headlines';
 import { markColor, THEMES, tickerColor } from '@/lib/charts/palette';
+import { valueScale } from '@/lib/charts/scales';
 import { textWidth } from '@/lib/charts/text';
 import { flowLegend, timelineLayout, type LegendItem } from '@/lib/charts/timeline-layout';
-import { clusterMarkers, fromTime, markerPath, nearestPoint, toTime, visiblePoints, type BandPoint, type Point, type Series } from '@/lib/charts/timeline';
+import { clusterMarkers, fromTime, markerPath, nearestPoint, toTime, type BandPoint, type Point, type Series } from '@/lib/charts/timeline';
 import type { EntryView, NarrativeView } from '@/lib/contracts/read';
 import { drawScene, type VolumeBar } from './chart-canvas';
 import { CrosshairReadout, readoutText, type Readout } from './crosshair-readout';
@@ -27,12 +28,14 @@ import { HeadlineLabels } from './headline-labels';
 export type { VolumeBar };
 
 type Props = {
+  /** False until the container has been measured (and on the server): only the frame is drawn. */
+  measured: boolean;
   width: number;
   narrow: boolean;
   /** The settled domain (the URL's, or the last gesture's). */
   domain: Domain;
   extent: Domain;
-  onDomainChange: (domain: Domain, final: boolean) => void;
+  onDomainChange: (domain: Domain, final: boolean, immediate?: boolean) => void;
   mode: 'price' | 'rebased' | 'car';
   series: Series[];
   valueFormat: (v: number) => string;
@@ -77,7 +80,7 @@ function siCount(v: number): string {
 
 export function TimelineChart(props: Props) {
   const {
-    width, narrow, domain, extent, onDomainChange, mode, series, valueFormat, yLabel, log, zeroLine, contextPoints, volume, entries, narratives,
+    measured, width, narrow, domain, extent, onDomainChange, mode, series, valueFormat, yLabel, log, zeroLine, contextPoints, volume, entries, narratives,
     markerStats, primary, benchmark, selectedId, selectedDate, onSelect, band, emptyMessage, loading, keyDay, abnormalOn, abnormalLabel, onCrosshair, onReady,
   } = props;
   const scheme = useColorScheme();
@@ -139,37 +142,7 @@ export function TimelineChart(props: Props) {
   const x = useMemo(() => scaleUtc().domain(shown).range([0, innerW]), [shown, innerW]);
   const xFull = useMemo(() => scaleUtc().domain(extent).range([0, innerW]), [extent, innerW]);
 
-  const y = useMemo(() => {
-    let lo = Infinity;
-    let hi = -Infinity;
-    for (const s of series)
-      for (const p of visiblePoints(s.points, shown[0], shown[1])) {
-        if (p.t < shown[0] || p.t > shown[1]) continue;
-        if (p.value < lo) lo = p.value;
-        if (p.value > hi) hi = p.value;
-      }
-    if (band)
-      for (const b of band)
-        if (b.t >= shown[0] && b.t <= shown[1]) {
-          lo = Math.min(lo, b.lo);
-          hi = Math.max(hi, b.hi);
-        }
-    if (zeroLine) {
-      lo = Math.min(lo, 0);
-      hi = Math.max(hi, 0);
-    }
-    if (!Number.isFinite(lo)) {
-      lo = 0;
-      hi = 1;
-    }
-    if (lo === hi) {
-      lo -= 1;
-      hi += 1;
-    }
-    if (log && lo > 0) return scaleLog().domain([lo * 0.97, hi * 1.03]).range([price.height, 0]).nice();
-    const pad = (hi - lo) * 0.06;
-    return scaleLinear().domain([lo - pad, hi + pad]).range([price.height, 0]).nice();
-  }, [series, band, shown, log, price.height, zeroLine]);
+  const y = useMemo(() => valueScale(series, shown, price.height, { band, log, zeroLine }), [series, band, shown, log, price.height, zeroLine]);
 
   // ---- the dense layer: lines reduced to pixel columns, shared by the canvas and the label layout ----
   const drawn = useMemo(
@@ -182,7 +155,6 @@ export function TimelineChart(props: Props) {
       }),
     [series, shown, x, y, scheme],
   );
-  const columns = useMemo(() => lineColumns(drawn, innerW), [drawn, innerW]);
 
   const volumeScene = useMemo(() => {
     if (!volume || !layout.volume) return null;
@@ -206,27 +178,44 @@ export function TimelineChart(props: Props) {
     for (const el of frontRef.current ? [frontRef.current, ...frontRef.current.querySelectorAll('[data-ready]')] : []) el.setAttribute('data-ready', hasLines ? 'true' : 'false');
     if (!readyMarked.current && hasLines) {
       readyMarked.current = true;
-      performance.mark('impactline:chart-ready');
+      // The server's poster may have put the lines on screen first (chart-poster.tsx).
+      if (performance.getEntriesByName('impactline:chart-ready').length === 0) performance.mark('impactline:chart-ready');
+      performance.mark('impactline:chart-interactive');
       onReady?.();
     }
-  }, [drawn, volumeScene, innerW, canvasH, x, y, price.height, onReady]);
+  }, [drawn, volumeScene, innerW, canvasH, x, y, price.height, onReady, measured]);
 
   // ---- events ----
   const laneIndex = useMemo(() => new Map(narratives.map((n, i) => [n.id, i])), [narratives]);
   const entryById = useMemo(() => new Map(entries.map((e) => [e.id, e])), [entries]);
-  const inView = useMemo(() => entries.filter((e) => {
-    const t = toTime(e.date);
-    return t >= shown[0] && t <= shown[1];
-  }), [entries, shown]);
+  // Each entry's time once per timeline, not once per frame.
+  const timed = useMemo(() => entries.map((e) => ({ e, t: toTime(e.date) })), [entries]);
+  const inViewTimed = useMemo(() => timed.filter(({ t }) => t >= shown[0] && t <= shown[1]), [timed, shown]);
+  const inView = useMemo(() => inViewTimed.map(({ e }) => e), [inViewTimed]);
+  // Markers are laid out for the settled domain (one span either side, so a pan shows its
+  // neighbours); while a gesture runs they only slide (see the layout effect below) and are
+  // clustered again when it settles.
+  const xSettled = useMemo(() => scaleUtc().domain(domain).range([0, innerW]), [domain, innerW]);
   const clusters = useMemo(() => {
     const gap = layout.marker.gap;
-    const cs = clusterMarkers(inView.map((e) => ({ id: e.id, x: x(toTime(e.date)), lane: e.narrative })), gap);
-    const pxPerDay = x(shown[0] + DAY) - x(shown[0]);
+    const span = domain[1] - domain[0];
+    const near = timed.filter(({ t }) => t >= domain[0] - span && t <= domain[1] + span);
+    const cs = clusterMarkers(near.map(({ e, t }) => ({ id: e.id, x: xSettled(t), lane: e.narrative })), gap);
+    const pxPerDay = xSettled(domain[0] + DAY) - xSettled(domain[0]);
     // Events on the same day never separate by zooming: once a day is wide enough, fan them out.
-    return cs.flatMap((c) =>
-      c.ids.length > 1 && c.x1 - c.x0 < 1 && pxPerDay >= c.ids.length * gap ? c.ids.map((id, i) => ({ ...c, ids: [id], x: c.x + (i - (c.ids.length - 1) / 2) * gap })) : [c],
-    );
-  }, [inView, x, shown, layout.marker.gap]);
+    return cs
+      .flatMap((c) =>
+        c.ids.length > 1 && c.x1 - c.x0 < 1 && pxPerDay >= c.ids.length * gap ? c.ids.map((id, i) => ({ ...c, ids: [id], x: c.x + (i - (c.ids.length - 1) / 2) * gap })) : [c],
+      )
+      .map((c) => ({ ...c, t: xSettled.invert(c.x).getTime() }));
+  }, [timed, domain, xSettled, layout.marker.gap]);
+  const marksRef = useRef<SVGGElement | null>(null);
+  useLayoutEffect(() => {
+    const g = marksRef.current;
+    if (!measured) return;
+    if (!g) return;
+    for (const el of g.querySelectorAll<SVGGElement>('[data-t]')) el.setAttribute('transform', `translate(${x(Number(el.dataset.t))},${el.dataset.cy})`);
+  }, [x, measured]);
 
   // ---- headline labels: computed for the settled view (not on every frame of a gesture) ----
   const gestureRunning = live !== null && live.base === domain && (live.value[0] !== domain[0] || live.value[1] !== domain[1]);
@@ -234,24 +223,27 @@ export function TimelineChart(props: Props) {
   const labels = useMemo(() => {
     if (gestureRunning || !primaryPoints || primaryPoints.length === 0 || mode === 'car') return [];
     const items: HeadlineItem[] = [];
-    for (const e of inView) {
+    for (const { e, t } of inViewTimed) {
       const stat = markerStats.get(e.id);
       const reason = headlineReason(e, stat);
       if (!reason) continue;
-      const i = nearestPoint(primaryPoints, toTime(e.date));
-      const p = primaryPoints[i];
+      const p = primaryPoints[nearestPoint(primaryPoints, t)];
       if (!p) continue;
-      items.push({ entry: e, stat, reason, x: x(toTime(e.date)), y: y(p.value) });
+      items.push({ entry: e, stat, reason, x: x(t), y: y(p.value) });
     }
-    const groups = groupHeadlines(items, primary, { mergePx: narrow ? 6 : 14, titlePx: narrow ? 150 : 230 });
-    return placeHeadlines(groups, {
-      bounds: { x0: 0, y0: 2, x1: innerW, y1: price.height - 2 },
-      lines: columns,
-      maxLabels: Math.max(1, Math.floor(innerW / (narrow ? 150 : 120))),
-    });
-  }, [gestureRunning, primaryPoints, mode, inView, markerStats, x, y, primary, narrow, innerW, price.height, columns]);
+    if (items.length === 0) return [];
+    const maxLabels = Math.max(1, Math.floor(innerW / (narrow ? 150 : 120)));
+    // Only the heaviest groups are tried: more could never find room on one chart.
+    const groups = groupHeadlines(items, primary, { mergePx: narrow ? 6 : 14, titlePx: narrow ? 150 : 230 })
+      .sort((a, b) => b.weight - a.weight || b.coverage - a.coverage)
+      .slice(0, maxLabels * 3);
+    return placeHeadlines(groups, { bounds: { x0: 0, y0: 2, x1: innerW, y1: price.height - 2 }, lines: lineColumns(drawn, innerW), maxLabels });
+  }, [gestureRunning, primaryPoints, mode, inViewTimed, markerStats, x, y, primary, narrow, innerW, price.height, drawn]);
   const labelled = useMemo(() => new Set(labels.flatMap((l) => l.ids)), [labels]);
-  const rules = useMemo(() => (inView.length <= innerW / 5 ? inView.filter((e) => !labelled.has(e.id) && e.id !== selectedId) : []), [inView, innerW, labelled, selectedId]);
+  const rules = useMemo(
+    () => (inViewTimed.length <= innerW / 5 ? inViewTimed.filter(({ e }) => !labelled.has(e.id) && e.id !== selectedId) : []),
+    [inViewTimed, innerW, labelled, selectedId],
+  );
 
   // ---- zoom (wheel/pinch, drag pan) on the plot ----
   const plotRef = useRef<SVGGElement | null>(null);
@@ -288,7 +280,7 @@ export function TimelineChart(props: Props) {
     return () => {
       selection.on('.zoom', null);
     };
-  }, [extent, innerW, plotBottom, gesture]);
+  }, [extent, innerW, plotBottom, gesture, measured]);
 
   // Keep the zoom transform in step when the domain moves elsewhere (presets, brush, URL).
   useEffect(() => {
@@ -299,7 +291,7 @@ export function TimelineChart(props: Props) {
     }
     const k = innerW / Math.max(1, xFull(shown[1]) - xFull(shown[0]));
     select(plotRef.current).call(zoomRef.current.transform, zoomIdentity.scale(k).translate(-xFull(shown[0]), 0));
-  }, [shown, innerW, xFull]);
+  }, [shown, innerW, xFull, measured]);
 
   // ---- brush on the context strip ----
   const brushRef = useRef<SVGGElement | null>(null);
@@ -321,17 +313,22 @@ export function TimelineChart(props: Props) {
     return () => {
       g.on('.brush', null);
     };
-  }, [innerW, xFull, ctxH, gesture]);
+  }, [innerW, xFull, ctxH, gesture, measured]);
   useEffect(() => {
     if (!brushRef.current || !brushBehaviour.current) return;
-    if (origin.current === 'brush') return; // the brush is where the user put it
+    if (origin.current === 'brush') {
+      origin.current = null; // the brush is where the user put it
+      return;
+    }
     const whole = shown[0] <= extent[0] + DAY && shown[1] >= extent[1] - DAY;
     select(brushRef.current).call(brushBehaviour.current.move, whole ? null : [xFull(shown[0]), xFull(shown[1])]);
-  }, [shown, xFull, extent]);
+  }, [shown, xFull, extent, measured]);
 
   // ---- crosshair ----
-  const days = useMemo(() => tradingDays(series), [series]);
   const [hover, setHover] = useState<{ day: string; sticky: boolean } | null>(null);
+  const [crosshairUsed, setCrosshairUsed] = useState(false);
+  // The trading days are collected once the crosshair is first used, not on every load.
+  const days = useMemo(() => (crosshairUsed || keyDay ? tradingDays(series) : []), [crosshairUsed, keyDay, series]);
   const crossDay = hover?.day ?? keyDay;
   const announced = useRef(false);
   useEffect(() => {
@@ -340,7 +337,10 @@ export function TimelineChart(props: Props) {
       onCrosshair?.();
     }
   }, [crossDay, onCrosshair]);
-  const dayAt = (clientX: number, el: Element) => snapDay(days, fromTime(x.invert(clientX - el.getBoundingClientRect().left).getTime()));
+  const dayAt = (clientX: number, el: Element) => {
+    if (!crosshairUsed) setCrosshairUsed(true);
+    return snapDay(days.length ? days : tradingDays(series), fromTime(x.invert(clientX - el.getBoundingClientRect().left).getTime()));
+  };
   const readout: Readout | null = useMemo(() => {
     if (!crossDay) return null;
     const visibleSeries = series;
@@ -387,12 +387,21 @@ export function TimelineChart(props: Props) {
   const onZoomTo = useCallback((x0: number, x1: number) => {
     const t0 = x.invert(x0 - 30).getTime();
     const t1 = x.invert(x1 + 30).getTime();
-    onDomainChange([t0, Math.max(t1, t0 + 7 * DAY)], true);
+    onDomainChange([t0, Math.max(t1, t0 + 7 * DAY)], true, true);
   }, [x, onDomainChange]);
   const selectEvent = useCallback((id: string) => onSelect(id), [onSelect]);
   const summary = useMemo(() => chartSummary(series, inView.length, shown, yLabel, labels.map((l) => l.title)), [series, inView.length, shown, yLabel, labels]);
   const hasLines = drawn.some((d) => d.indices.length > 0);
   const plotH = plotBottom;
+
+  if (!measured)
+    // Before the width is known (and on the server) only the frame: axes laid out for a guessed
+    // width would jump; the server's poster shows the lines meanwhile.
+    return (
+      <div className="timeline-chart" style={{ height: layout.height }} data-theme={scheme}>
+        <div className="chart-skeleton" style={{ left: margin.left, top: margin.top, right: margin.right, height: price.height }} aria-hidden="true" />
+      </div>
+    );
 
   return (
     <div className="timeline-chart" style={{ height: layout.height }} data-theme={scheme}>
@@ -414,6 +423,9 @@ export function TimelineChart(props: Props) {
         <defs>
           <clipPath id={`clip-${clipId}`}>
             <rect x={0} y={-4} width={innerW} height={plotH + 8} />
+          </clipPath>
+          <clipPath id={`clip-marks-${clipId}`}>
+            <rect x={-14} y={layout.lanes.top} width={innerW + 28} height={layout.lanes.height} />
           </clipPath>
         </defs>
       </svg>
@@ -476,8 +488,8 @@ export function TimelineChart(props: Props) {
               onClick={() => onSelect(null)}
             />
             <g clipPath={`url(#clip-${clipId})`} pointerEvents="none">
-              {rules.map((e) => {
-                const rx = x(toTime(e.date));
+              {rules.map(({ e, t }) => {
+                const rx = x(t);
                 return <line key={`r-${e.id}`} className="event-rule" data-rule={e.id} x1={rx} x2={rx} y1={0} y2={plotH} stroke={theme.rule} strokeWidth={1} strokeDasharray="2 3" />;
               })}
               {selectedX !== null ? <line x1={selectedX} x2={selectedX} y1={0} y2={plotH} stroke={theme.strong} strokeWidth={1.25} strokeDasharray="3 2" /> : null}
@@ -489,6 +501,7 @@ export function TimelineChart(props: Props) {
               ) : null}
             </g>
             <HeadlineLabels labels={labels} entryById={entryById} markerStats={markerStats} primary={primary} benchmark={benchmark} theme={theme} onSelect={selectEvent} />
+            <g ref={marksRef} clipPath={`url(#clip-marks-${clipId})`}>
             <EventMarks
               clusters={clusters}
               layout={layout}
@@ -502,6 +515,7 @@ export function TimelineChart(props: Props) {
               onSelect={selectEvent}
               onZoomTo={onZoomTo}
             />
+            </g>
           </g>
 
           <ChartLegend layout={layout} items={layout.legendItems} theme={theme} />

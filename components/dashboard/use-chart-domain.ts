@@ -1,8 +1,8 @@
 'use client';
 // The chart's settled time domain. It follows the range the URL asks for; a gesture's final domain
-// (a zoom or brush that came to rest, a preset, a cluster click) shows at once and is written back
-// to the URL once gestures settle. Frames in between stay inside the chart (timeline-chart.tsx),
-// so the page does not re-render on every wheel step.
+// (a zoom or brush that came to rest, a preset, a cluster click) is taken over, and written to the
+// URL, once gestures pause. The chart shows gestures itself (timeline-chart.tsx), so the page does
+// not re-render on every wheel step.
 import { useCallback, useRef, useState } from 'react';
 import { clampDomain, type Domain } from '@/lib/charts/domain';
 
@@ -11,7 +11,7 @@ const COMMIT_DELAY_MS = 150;
 
 /**
  * `requested`: the URL's domain (lib/charts/domain urlDomain); `commit` writes a settled domain
- * to the URL. Returns the settled domain and the chart's onDomainChange(domain, final).
+ * to the URL. Returns the settled domain and onDomainChange(domain, final, immediate?).
  */
 export function useChartDomain(requested: Domain, extent: Domain, commit: (domain: Domain) => void) {
   const [state, setState] = useState({ url: requested, value: requested });
@@ -20,12 +20,18 @@ export function useChartDomain(requested: Domain, extent: Domain, commit: (domai
   const domain = urlMoved ? requested : state.value;
   const commitTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const onDomainChange = useCallback(
-    (d: Domain, final: boolean) => {
+    (d: Domain, final: boolean, immediate = false) => {
       if (!final) return;
       const clamped = clampDomain(d, extent);
-      setState((s) => ({ ...s, value: clamped }));
+      // A preset or a cluster click moves the page at once; gestures wait for the pause.
+      if (immediate) setState((s) => ({ ...s, value: clamped }));
+      // The chart already shows the gesture's domain; the page (tables, exports, the URL) follows
+      // once gestures pause, so a run of wheel steps re-renders the page once, not per pause.
       if (commitTimer.current) clearTimeout(commitTimer.current);
-      commitTimer.current = setTimeout(() => commit(clamped), COMMIT_DELAY_MS);
+      commitTimer.current = setTimeout(() => {
+        setState((s) => ({ ...s, value: clamped }));
+        commit(clamped);
+      }, COMMIT_DELAY_MS);
     },
     [extent, commit],
   );

@@ -13,8 +13,8 @@ type Options = {
   sorted: readonly { id: string; date: string }[];
   domain: Domain;
   selectedId: string | null;
-  /** The chart's trading days (lib/charts/crosshair tradingDays). */
-  days: readonly string[];
+  /** The chart's trading days (lib/charts/crosshair tradingDays), asked for only when a key needs them. */
+  days: () => readonly string[];
   onStep: (id: string) => void;
   onClose: () => void;
 };
@@ -23,24 +23,28 @@ type Options = {
 export function useEventKeys({ sorted, domain, selectedId, days, onStep, onClose }: Options) {
   const [focusRequest, setFocusRequest] = useState(0);
   const [keyDay, setKeyDay] = useState<string | null>(null);
-  const inView = days.filter((d) => d >= fromTime(domain[0]) && d <= fromTime(domain[1]));
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.target !== e.currentTarget) return; // keys on a label or marker are theirs
+    const from = fromTime(domain[0]);
+    const to = fromTime(domain[1]);
+    const inView = () => days().filter((d) => d >= from && d <= to);
     if ((e.key === 'ArrowRight' || e.key === 'ArrowLeft') && e.shiftKey) {
       e.preventDefault();
-      const start = keyDay && inView.includes(keyDay) ? keyDay : null;
-      setKeyDay(stepDay(inView, start, e.key === 'ArrowRight' ? 1 : -1));
+      const list = inView();
+      const start = keyDay && list.includes(keyDay) ? keyDay : null;
+      setKeyDay(stepDay(list, start, e.key === 'ArrowRight' ? 1 : -1));
     } else if (e.key === 'ArrowRight' || e.key === 'ArrowLeft') {
       e.preventDefault();
       const id = nextEventId(sorted, domain, selectedId, e.key === 'ArrowRight' ? 'next' : 'previous');
       if (id !== null) {
         onStep(id);
         const entry = sorted.find((s) => s.id === id);
-        if (entry) setKeyDay(snapDay(days, entry.date));
+        if (entry) setKeyDay(snapDay(days(), entry.date));
       }
     } else if (e.key === 'Home' || e.key === 'End') {
       e.preventDefault();
-      setKeyDay(e.key === 'Home' ? (inView[0] ?? null) : (inView[inView.length - 1] ?? null));
+      const list = inView();
+      setKeyDay(e.key === 'Home' ? (list[0] ?? null) : (list[list.length - 1] ?? null));
     } else if (e.key === 'Enter' && selectedId) {
       e.preventDefault();
       setFocusRequest((n) => n + 1);

@@ -9,6 +9,7 @@ import type {
   ImpactsResponse,
   NarrativesResponse,
   PricesResponse,
+  SeriesResponse,
   TickersResponse,
   TimelineResponse,
 } from '@/lib/contracts/read';
@@ -60,6 +61,11 @@ export type QueryParams = Record<string, string | number | null>;
 // Only the clock's two fields go into the URL, whatever else the object carries.
 const clockQuery = (clock: ClockKey) => toQuery({ asOf: clock.asOf, position: clock.position });
 
+/** The chart data URL; the page preloads exactly this URL, so the fetch after hydration finds it. */
+export function seriesUrl(tickers: readonly string[], clock: ClockKey): string {
+  return `/api/series${toQuery({ tickers: tickers.join(','), asOf: clock.asOf, position: clock.position })}`;
+}
+
 /** One fetcher per GET route; the response types are the routes' contracts in lib/contracts/read. */
 export const api = {
   timeline: (clock: ClockKey) => fetchJson<TimelineResponse>(`/api/timeline${clockQuery(clock)}`),
@@ -67,6 +73,7 @@ export const api = {
   claims: (clock: ClockKey) => fetchJson<ClaimsResponse>(`/api/claims${clockQuery(clock)}`),
   tickers: () => fetchJson<TickersResponse>('/api/tickers'),
   prices: (ticker: string, clock: ClockKey) => fetchJson<PricesResponse>(`/api/prices/${encodeURIComponent(ticker)}${clockQuery(clock)}`),
+  series: (tickers: readonly string[], clock: ClockKey) => fetchJson<SeriesResponse>(seriesUrl(tickers, clock)),
   impacts: (params: QueryParams) => fetchJson<ImpactsResponse>(`/api/impacts${toQuery(params)}`),
   narratives: (params: QueryParams) => fetchJson<NarrativesResponse>(`/api/narratives${toQuery(params)}`),
   health: () => fetchJson<HealthResponse>('/api/health'),

@@ -16,6 +16,9 @@ export const tickersQuery = () => queryOptions({ queryKey: queryKeys.tickers(), 
 export const pricesQuery = (ticker: string, clock: ClockKey) =>
   queryOptions({ queryKey: queryKeys.prices(ticker, clock), queryFn: () => api.prices(ticker, clock) });
 
+export const seriesQuery = (tickers: readonly string[], clock: ClockKey) =>
+  queryOptions({ queryKey: queryKeys.series(tickers, clock), queryFn: () => api.series(tickers, clock) });
+
 export const impactsQuery = (params: QueryParams) => queryOptions({ queryKey: queryKeys.impacts(params), queryFn: () => api.impacts(params) });
 
 export const narrativesQuery = (params: QueryParams) => queryOptions({ queryKey: queryKeys.narratives(params), queryFn: () => api.narratives(params) });

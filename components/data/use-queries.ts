@@ -1,10 +1,12 @@
 'use client';
 // The read hooks the dashboard and the event views share: view state in, cached API data out.
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import type { QueryParams } from '@/components/data/api-client';
 import { eventImpactParams } from '@/lib/dashboard-params';
 import type { ClockKey } from '@/lib/query-keys';
-import { claimsQuery, entryQuery, impactsQuery, pricesQuery, tickersQuery, timelineQuery } from './queries';
+import type { BarView, SeriesColumns } from '@/lib/contracts/read';
+import { claimsQuery, entryQuery, impactsQuery, pricesQuery, seriesQuery, tickersQuery, timelineQuery } from './queries';
 
 // keepPreviousData: while a new as-of date or ticker loads, the chart keeps the last data
 // instead of blanking.
@@ -46,4 +48,28 @@ export function useClaims(clock: ClockKey) {
 
 export function useEntry(id: string | null, clock: ClockKey) {
   return useQuery({ ...entryQuery(id ?? '', clock), enabled: Boolean(id) });
+}
+
+/** Columns back to bars (the shape the chart math takes); open, high and low are not sent. */
+export function barsFromColumns(c: SeriesColumns): BarView[] {
+  const out: BarView[] = new Array(c.dates.length);
+  for (let i = 0; i < c.dates.length; i++) out[i] = { date: c.dates[i]!, open: null, high: null, low: null, close: c.close[i]!, adj_close: c.adj_close[i] ?? null, volume: c.volume[i] ?? null };
+  return out;
+}
+
+/**
+ * The chart's daily bars of several tickers in one request (GET /api/series, which the page
+ * preloads). `bars[i]` is undefined until loaded; `unlisted` names tickers the ledger does not list.
+ */
+export function useSeries(tickers: string[], clock: ClockKey) {
+  const q = useQuery({ ...seriesQuery(tickers, clock), placeholderData: keepPreviousData });
+  const bars = useMemo(() => {
+    const byTicker = new Map((q.data?.series ?? []).map((s) => [s.ticker, s]));
+    return tickers.map((t) => {
+      const s = byTicker.get(t);
+      return s ? barsFromColumns(s) : undefined;
+    });
+  }, [q.data, tickers]);
+  const unlisted = useMemo(() => (q.data?.series ?? []).filter((s) => !s.listed).map((s) => s.ticker), [q.data]);
+  return { bars, unlisted, isPending: q.isPending, error: q.error, refetch: q.refetch };
 }

@@ -2,8 +2,11 @@
 
 // The claim ladder, rendered by React from lib/charts/claim-ladder's layout. The SVG is one
 // role="img" with a summary; the dots are real <button>s laid over it (focusable, hoverable),
-// each describing its claim in text in a tooltip.
-import { useMemo, useState } from 'react';
+// each showing its claim and the claim's sources (with links) in a card: hover or focus shows
+// it, a click, tap or Enter pins it and moves focus to its first link.
+import { useMemo } from 'react';
+import { useSourcePopover } from '@/components/ui/sourced';
+import { useColorScheme } from '@/components/ui/use-color-scheme';
 import { useElementWidth } from '@/components/ui/use-element-width';
 import type { ClaimView, NarrativeView } from '@/lib/contracts/read';
 import {
@@ -14,56 +17,59 @@ import {
   RELATION_DASH,
   type LadderBar,
   type LadderDot,
+  type LadderLayout,
 } from '@/lib/charts/claim-ladder';
+import { markColor, tickerColor as paletteColor, type Scheme } from '@/lib/charts/palette';
+import { fromSources } from '@/lib/charts/provenance';
 import type { PriceMode } from './state';
 
-export const TICKER_COLORS = ['#1f5fbf', '#b45309', '#047857', '#7c3aed', '#be185d', '#0e7490'];
-
-export function tickerColor(i: number): string {
-  return TICKER_COLORS[i % TICKER_COLORS.length]!;
+export function tickerColor(i: number, scheme: Scheme = 'light'): string {
+  return paletteColor(i, scheme);
 }
 
 type Props = {
   claims: ClaimView[];
   series: { ticker: string; bars: LadderBar[] }[];
   domain: [string, string];
+  /** Fit the time axis to the claims, breaking it around far-off ones (no range asked for). */
+  focus?: boolean;
+  /** The event page's snippet has no price strip. */
+  prices?: boolean;
   mode: PriceMode;
   asOf: string | null;
   narratives: NarrativeView[];
   pricesNote: string | null;
+  /** An accessible name prefix, so a page with two ladders names them apart. */
+  label?: string;
 };
 
-export function ClaimLadderChart({ claims, series, domain, mode, asOf, narratives, pricesNote }: Props) {
+export function ClaimLadderChart({ claims, series, domain, focus = false, prices = true, mode, asOf, narratives, pricesNote, label = 'Claim ladder' }: Props) {
   const [box, width] = useElementWidth<HTMLDivElement>(960);
-  const layout = useMemo(() => layoutClaimLadder({ claims, series, width, domain, priceMode: mode, asOf }), [claims, series, width, domain, mode, asOf]);
-  const [active, setActive] = useState<{ id: string; pinned: boolean } | null>(null);
-  const colorOf = useMemo(() => new Map(narratives.map((n) => [n.id, n.color] as const)), [narratives]);
+  const scheme = useColorScheme();
+  const layout = useMemo(
+    () => layoutClaimLadder({ claims, series, width, domain, priceMode: mode, asOf, focus, prices }),
+    [claims, series, width, domain, mode, asOf, focus, prices],
+  );
+  const colorOf = useMemo(() => new Map(narratives.map((n) => [n.id, markColor(n.color, scheme)] as const)), [narratives, scheme]);
   const byId = useMemo(() => new Map(claims.map((c) => [c.id, c] as const)), [claims]);
   const tickers = series.map((s) => s.ticker);
-  const summary = describeLadder(layout, tickers);
+  const summary = describeLadder(layout, tickers).replace(/^Claim ladder/, label);
   const { margin } = layout;
   const x1 = layout.width - margin.right;
-  const activeDot = active ? layout.dots.find((d) => d.id === active.id) : undefined;
   const compact = layout.width < 640;
   const priceTitle =
     mode === 'rebased'
       ? compact
-        ? `Rebased, 100 = ${layout.price.base ?? 'first bar in view'}`
-        : `${tickers.join(', ')} rebased to 100 at ${layout.price.base ? `the first bar in view (${layout.price.base})` : 'the first bar in view'}`
+        ? `Rebased, 100 = ${layout.price?.base ?? 'first bar in view'}`
+        : `${tickers.join(', ')} rebased to 100 at ${layout.price?.base ? `the first bar in view (${layout.price.base})` : 'the first bar in view'}`
       : compact
         ? 'Closing price (USD)'
         : `${tickers.join(', ')} closing price (USD)`;
+  const axisY = layout.height - margin.bottom;
 
   return (
     <div className="ladder" ref={box}>
-      <svg
-        className="ladder-svg"
-        role="img"
-        aria-label={summary}
-        viewBox={`0 0 ${layout.width} ${layout.height}`}
-        width="100%"
-        preserveAspectRatio="xMinYMin meet"
-      >
+      <svg className="ladder-svg" role="img" aria-label={summary} viewBox={`0 0 ${layout.width} ${layout.height}`} width="100%" preserveAspectRatio="xMinYMin meet">
         {layout.rows.map((r) => (
           <g key={r.key}>
             <rect x={margin.left} y={r.top} width={x1 - margin.left} height={r.height} className="ladder-row-bg" />
@@ -79,117 +85,111 @@ export function ClaimLadderChart({ claims, series, domain, mode, asOf, narrative
               </g>
             ))}
             {r.empty ? (
-              <text x={(margin.left + x1) / 2} y={r.top + r.height / 2 + 8} textAnchor="middle" className="ladder-empty">
+              <text x={x1 - 6} y={r.top + 11} textAnchor="end" className="ladder-empty">
                 no claim {asOf ? `known on ${asOf}` : 'in view'}
               </text>
             ) : null}
           </g>
         ))}
-        {/* price strip */}
-        <g>
-          <rect x={margin.left} y={layout.price.top} width={x1 - margin.left} height={layout.price.height} className="ladder-row-bg" />
-          <text x={margin.left + 4} y={layout.price.top + 11} className="ladder-row-title">
-            {priceTitle}
-          </text>
-          {layout.price.ticks.map((t) => (
-            <g key={t.label}>
-              <line x1={margin.left} x2={x1} y1={t.y} y2={t.y} className="ladder-grid" />
-              <text x={margin.left - 4} y={t.y + 3.5} textAnchor="end" className="ladder-tick">
-                {t.label}
-              </text>
-            </g>
-          ))}
-          {layout.price.baselineY !== null ? <line x1={margin.left} x2={x1} y1={layout.price.baselineY} y2={layout.price.baselineY} className="ladder-baseline" /> : null}
-          {layout.price.lines.map((l, i) => (l.d ? <path key={l.ticker} d={l.d} fill="none" stroke={tickerColor(i)} strokeWidth={1.5} /> : null))}
-          {pricesNote ? (
-            <text x={(margin.left + x1) / 2} y={layout.price.top + layout.price.height / 2 + 6} textAnchor="middle" className="ladder-empty">
-              {pricesNote}
-            </text>
-          ) : null}
-        </g>
+        {layout.price ? <PriceStrip layout={layout} x1={x1} title={priceTitle} note={pricesNote} scheme={scheme} /> : null}
         {/* claim-date rules through the price strip, so the lag between a claim and a move is visible */}
-        {layout.dots.map((d) => (
-          <line
-            key={`rule-${d.id}`}
-            x1={d.x}
-            x2={d.x}
-            y1={layout.price.top}
-            y2={layout.price.top + layout.price.height}
-            className={active?.id === d.id ? 'ladder-claim-rule active' : 'ladder-claim-rule'}
-          />
+        {layout.price
+          ? layout.dots.map((d) => <line key={`rule-${d.id}`} x1={d.x} x2={d.x} y1={layout.price!.top} y2={layout.price!.top + layout.price!.height} className="ladder-claim-rule" />)
+          : null}
+        {/* breaks in the time axis: the empty time between far-apart claims is left out */}
+        {layout.breaks.map((bx) => (
+          <g key={`brk-${bx}`} className="ladder-break" data-break={bx}>
+            <rect x={bx - 5} y={margin.top} width={10} height={axisY - margin.top} className="ladder-break-band" />
+            <path d={`M${bx - 6},${axisY + 5} l4,-10 M${bx},${axisY + 5} l4,-10`} className="ladder-break-mark" />
+          </g>
         ))}
         {/* x axis */}
         <g>
-          <line x1={margin.left} x2={x1} y1={layout.height - margin.bottom} y2={layout.height - margin.bottom} className="ladder-axis" />
+          {layout.segments.map((s) => (
+            <line key={`ax-${s.from}`} x1={s.x0} x2={s.x1} y1={axisY} y2={axisY} className="ladder-axis" />
+          ))}
           {layout.xTicks.map((t) => (
             <g key={`${t.x}`}>
-              <line x1={t.x} x2={t.x} y1={layout.height - margin.bottom} y2={layout.height - margin.bottom + 4} className="ladder-axis" />
-              <text x={t.x} y={layout.height - margin.bottom + 16} textAnchor="middle" className="ladder-tick">
+              <line x1={t.x} x2={t.x} y1={axisY} y2={axisY + 4} className="ladder-axis" />
+              <text x={t.x} y={axisY + 16} textAnchor="middle" className="ladder-tick">
                 {t.label}
               </text>
             </g>
           ))}
         </g>
-        {layout.asOfX !== null ? (
-          <g>
-            <line x1={layout.asOfX} x2={layout.asOfX} y1={margin.top} y2={layout.height - margin.bottom} className="ladder-asof" />
-          </g>
-        ) : null}
+        {layout.asOfX !== null ? <line x1={layout.asOfX} x2={layout.asOfX} y1={margin.top} y2={axisY} className="ladder-asof" /> : null}
         {/* lineage */}
         {layout.links.map((l) => (
           <path key={l.id} d={l.d} fill="none" className={`ladder-link ladder-link-${l.type}`} strokeDasharray={RELATION_DASH[l.type] || undefined} />
         ))}
         {/* dots */}
         {layout.dots.map((d) => (
-          <g key={d.id} className={active?.id === d.id ? 'ladder-dot active' : 'ladder-dot'}>
+          <g key={d.id} className="ladder-dot" data-claim-dot={d.id}>
             {d.disputed ? <circle cx={d.x} cy={d.y} r={8.5} className="ladder-disputed-ring" /> : null}
             <circle cx={d.x} cy={d.y} r={5} fill={colorOf.get(d.claim.narrative) ?? '#6b7280'} className="ladder-dot-core" />
           </g>
         ))}
         {layout.labels.map((l) => (
-          <text key={`label-${l.id}`} x={l.x} y={l.y} textAnchor={l.anchor} className="ladder-label">
+          <text key={`label-${l.id}`} x={l.x} y={l.y} textAnchor={l.anchor} className="ladder-label" data-label-for={l.id}>
             {l.text}
           </text>
         ))}
       </svg>
       {/* focusable hit targets laid over the dots */}
       <div className="ladder-hits">
-        {layout.dots.map((d) => (
-          <button
-            key={d.id}
-            type="button"
-            className="ladder-hit"
-            style={{ left: `${(d.x / layout.width) * 100}%`, top: `${(d.y / layout.height) * 100}%` }}
-            aria-label={`${d.claim.claimant}: ${METRIC_LABELS[d.claim.metric] ?? d.claim.metric} ${d.display}, asserted ${d.claim.asserted_on}${d.disputed ? ', disputed' : ''}`}
-            aria-describedby={active?.id === d.id ? 'ladder-tooltip' : undefined}
-            aria-expanded={active?.id === d.id}
-            onMouseEnter={() => setActive((a) => (a?.pinned ? a : { id: d.id, pinned: false }))}
-            onMouseLeave={() => setActive((a) => (a?.pinned ? a : null))}
-            onFocus={() => setActive({ id: d.id, pinned: false })}
-            onBlur={() => setActive((a) => (a?.id === d.id ? null : a))}
-            onClick={() => setActive((a) => (a?.id === d.id && a.pinned ? null : { id: d.id, pinned: true }))}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') setActive(null);
-            }}
-          />
-        ))}
+        {layout.dots.map((d) => {
+          const c = byId.get(d.id);
+          return c ? <LadderHit key={d.id} dot={d} claim={c} byId={byId} layout={layout} /> : null;
+        })}
       </div>
-      {activeDot ? <ClaimTooltip dot={activeDot} width={layout.width} height={layout.height} byId={byId} /> : null}
     </div>
   );
 }
 
-function ClaimTooltip({ dot, width, height, byId }: { dot: LadderDot; width: number; height: number; byId: Map<string, ClaimView> }) {
-  const c = byId.get(dot.id);
-  if (!c) return null;
-  const w = Math.min(320, width - 8);
-  const left = Math.max(4, Math.min(dot.x - w / 2, width - w - 4));
-  const below = dot.y < height / 2;
-  const style = below ? { left, width: w, top: dot.y + 14 } : { left, width: w, bottom: height - dot.y + 14 };
+function PriceStrip({ layout, x1, title, note, scheme }: { layout: LadderLayout; x1: number; title: string; note: string | null; scheme: Scheme }) {
+  const price = layout.price!;
+  const { margin } = layout;
   return (
-    <div id="ladder-tooltip" role="tooltip" className="ladder-tooltip" style={style}>
-      <ClaimDetails claim={c} byId={byId} />
-    </div>
+    <g>
+      <rect x={margin.left} y={price.top} width={x1 - margin.left} height={price.height} className="ladder-row-bg" />
+      <text x={margin.left + 4} y={price.top + 11} className="ladder-row-title">
+        {title}
+      </text>
+      {price.ticks.map((t) => (
+        <g key={t.label}>
+          <line x1={margin.left} x2={x1} y1={t.y} y2={t.y} className="ladder-grid" />
+          <text x={margin.left - 4} y={t.y + 3.5} textAnchor="end" className="ladder-tick">
+            {t.label}
+          </text>
+        </g>
+      ))}
+      {price.baselineY !== null ? <line x1={margin.left} x2={x1} y1={price.baselineY} y2={price.baselineY} className="ladder-baseline" /> : null}
+      {price.lines.map((l, i) => (l.d ? <path key={l.ticker} d={l.d} fill="none" stroke={tickerColor(i, scheme)} strokeWidth={1.5} /> : null))}
+      {note ? (
+        <text x={(margin.left + x1) / 2} y={price.top + price.height / 2 + 6} textAnchor="middle" className="ladder-empty">
+          {note}
+        </text>
+      ) : null}
+    </g>
+  );
+}
+
+/** One dot's hit target: its claim and sources on hover, focus and tap. */
+function LadderHit({ dot: d, claim: c, byId, layout }: { dot: LadderDot; claim: ClaimView; byId: Map<string, ClaimView>; layout: LadderLayout }) {
+  const figure = `${c.claimant}: ${METRIC_LABELS[c.metric] ?? c.metric} ${d.display}, asserted ${c.asserted_on}`;
+  const { triggerProps, popover } = useSourcePopover(figure, fromSources(c.sources, 'Sources of this claim:'), <ClaimDetails claim={c} byId={byId} />);
+  return (
+    <>
+      <button
+        type="button"
+        className="ladder-hit"
+        style={{ left: `${(d.x / layout.width) * 100}%`, top: `${(d.y / layout.height) * 100}%` }}
+        aria-label={`${figure}${d.disputed ? ', disputed' : ''}`}
+        data-claim={c.id}
+        {...triggerProps}
+      />
+      {popover}
+    </>
   );
 }
 
@@ -234,15 +234,6 @@ export function ClaimDetails({ claim: c, byId }: { claim: ClaimView; byId: Map<s
             .join('; ')}
         </p>
       ) : null}
-      <p>
-        Sources:{' '}
-        {c.sources.length === 0
-          ? 'none recorded'
-          : c.sources
-              .slice(0, 3)
-              .map((s) => `${s.publisher ?? 'publisher not recorded'}${s.published ? ` (${s.published})` : ''}`)
-              .join('; ') + (c.sources.length > 3 ? `; +${c.sources.length - 3} more (see the table)` : '')}
-      </p>
     </>
   );
 }

@@ -11,6 +11,8 @@ import type { NarrativeView, PricesResponse } from '@/lib/contracts/read';
 import { formatAsGiven, placeClaim, RELATION_DASH, type LadderBar } from '@/lib/charts/claim-ladder';
 import { addDays } from '@/lib/dates';
 import { ClockBanner } from '@/components/ui/clock-banner';
+import { useColorScheme } from '@/components/ui/use-color-scheme';
+import { markColor } from '@/lib/charts/palette';
 import { AggregatesTable } from './aggregates-table';
 import { AsOfControl } from './as-of-control';
 import { ClaimLadderChart, tickerColor } from './claim-ladder-chart';
@@ -188,14 +190,16 @@ export function NarrativesView({ narratives, ladderExtent, asOfExtent, priceExte
                 claims={claims}
                 series={series}
                 domain={domain}
+                focus={!state.from && !state.to}
                 mode={state.mode}
                 asOf={state.asOf}
                 narratives={narratives}
                 pricesNote={pricesNote}
               />
               <p className="muted small">
-                Dollar rows share one log axis (values in million USD are drawn ×1,000,000); GPU counts have their own axis. Hover or focus a dot (Tab) for the
-                claimant, value, qualifier, scope and sources.
+                Dollar rows are log scales with the same height per decade, each spanning only the decades its claims need (values in million USD are drawn
+                ×1,000,000); GPU counts have their own axis. {!state.from && !state.to ? 'The time axis is fitted to the claims: a break (⫽) leaves out the empty months between far-apart claims. ' : ''}Hover or focus a dot (Tab) for the
+                claimant, value, qualifier, scope and sources; click or press Enter to keep them open and reach the source links.
                 {state.asOf ? ` Claims asserted after ${state.asOf} are not shown; the dashed vertical line marks the as-of date.` : ''}
               </p>
             </>
@@ -263,12 +267,13 @@ export function NarrativesView({ narratives, ladderExtent, asOfExtent, priceExte
 }
 
 function Legend({ narratives, relations, tickers, hasDisputed }: { narratives: NarrativeView[]; relations: string[]; tickers: string[]; hasDisputed: boolean }) {
+  const scheme = useColorScheme();
   return (
     <ul className="legend" aria-label="Legend">
       {narratives.map((n) => (
         <li key={n.id}>
           <svg width="12" height="12" aria-hidden="true">
-            <circle cx="6" cy="6" r="5" fill={n.color} />
+            <circle cx="6" cy="6" r="5" fill={markColor(n.color, scheme)} />
           </svg>
           {n.name}
         </li>
@@ -277,7 +282,7 @@ function Legend({ narratives, relations, tickers, hasDisputed }: { narratives: N
         <li>
           <svg width="20" height="20" aria-hidden="true">
             <circle cx="10" cy="10" r="8" className="ladder-disputed-ring" />
-            <circle cx="10" cy="10" r="4.5" fill="#6b7280" />
+            <circle cx="10" cy="10" r="4.5" className="ladder-legend-dot" />
           </svg>
           disputed
         </li>
@@ -293,7 +298,7 @@ function Legend({ narratives, relations, tickers, hasDisputed }: { narratives: N
       {tickers.map((t, i) => (
         <li key={t}>
           <svg width="20" height="10" aria-hidden="true">
-            <line x1="1" x2="19" y1="5" y2="5" stroke={tickerColor(i)} strokeWidth="2" />
+            <line x1="1" x2="19" y1="5" y2="5" stroke={tickerColor(i, scheme)} strokeWidth="2" />
           </svg>
           {t}
         </li>

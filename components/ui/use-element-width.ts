@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 /**
  * Width of the element behind the returned ref, kept current with a ResizeObserver; charts
  * re-layout on resize. `fallback` until first measured (and on the server); a zero width
- * (a hidden element) keeps the last one.
+ * (a hidden element) keeps the last one. The third value says whether it has been measured.
  */
 export function useElementWidth<T extends HTMLElement>(fallback: number) {
   const ref = useRef<T | null>(null);
@@ -20,5 +20,5 @@ export function useElementWidth<T extends HTMLElement>(fallback: number) {
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
-  return [ref, width ?? fallback] as const;
+  return [ref, width ?? fallback, width !== null] as const;
 }

@@ -11,6 +11,7 @@ import {
   thinTicks,
   type LadderClaim,
 } from './claim-ladder';
+import { textWidth } from './text';
 
 const claim = (over: Partial<LadderClaim> & Pick<LadderClaim, 'id' | 'asserted_on' | 'metric' | 'value' | 'unit'>): LadderClaim => ({
   current_value: over.value,
@@ -130,17 +131,63 @@ describe('layoutClaimLadder', () => {
     // the 2025-01-27 price point lies between the two claims
     const v3x = l.dots[0]!.x;
     expect(v3x).toBeGreaterThan(l.margin.left);
-    expect(l.price.lines[0]!.d).toMatch(/^M/);
-    expect(l.price.top).toBeGreaterThan(Math.max(...l.rows.map((r) => r.top)));
+    expect(l.price!.lines[0]!.d).toMatch(/^M/);
+    expect(l.price!.top).toBeGreaterThan(Math.max(...l.rows.map((r) => r.top)));
   });
 
-  it('shares the log-dollar domain across dollar rows', () => {
+  it('sizes each dollar row to the decades its claims need, at the same pixels per decade', () => {
     const l = layoutClaimLadder(input);
-    expect(l.usdDomain).toEqual([1e6, 1e10]);
     const usdRows = l.rows.filter((r) => r.axis === 'usd');
     expect(usdRows).toHaveLength(4);
-    expect(new Set(usdRows.map((r) => r.ticks.length)).size).toBe(1);
-    expect(usdRows.find((r) => r.key === 'operating_cost')!.empty).toBe(true);
+    const training = usdRows.find((r) => r.key === 'training_run_cost')!;
+    const capexRow = usdRows.find((r) => r.key === 'hardware_capex')!;
+    expect(training.domain).toEqual([1e6, 1e7]);
+    expect(capexRow.domain).toEqual([1e9, 1e10]);
+    // one decade each: the same height; the tick labels carry SI suffixes
+    expect(training.height).toBe(capexRow.height);
+    expect(training.ticks.map((t) => t.label)).toEqual(['$1M', '$10M']);
+    expect(capexRow.ticks.map((t) => t.label)).toEqual(['$1B', '$10B']);
+    // an empty row shrinks to a strip that says so
+    const empty = usdRows.find((r) => r.key === 'operating_cost')!;
+    expect(empty.empty).toBe(true);
+    expect(empty.height).toBeLessThan(training.height);
+    const wide = layoutClaimLadder({ ...input, claims: [v3, claim({ id: 'big', asserted_on: '2025-01-02', metric: 'training_run_cost', value: 100, unit: 'million USD' })] });
+    const wideRow = wide.rows.find((r) => r.key === 'training_run_cost')!;
+    expect(wideRow.domain).toEqual([1e6, 1e9]);
+    expect(wideRow.height).toBeGreaterThan(training.height);
+  });
+
+  it('focuses the time axis on the claims, breaking it around a far-off one', () => {
+    const gpt4 = claim({ id: 'gpt4', asserted_on: '2023-04-17', metric: 'training_run_cost', value: 100, unit: 'million USD', relation: null });
+    const l = layoutClaimLadder({ ...input, claims: [gpt4, v3, capex, gpus], domain: ['2023-03-01', '2025-10-01'], focus: true });
+    expect(l.segments).toHaveLength(2);
+    expect(l.breaks).toHaveLength(1);
+    const [inset, main] = l.segments;
+    expect(inset!.to < '2023-06-01').toBe(true);
+    expect(main!.from > '2024-11-01').toBe(true);
+    // the episode gets most of the width instead of a quarter of it
+    expect(main!.x1 - main!.x0).toBeGreaterThan(0.65 * (l.width - l.margin.left - l.margin.right));
+    const x = Object.fromEntries(l.dots.map((d) => [d.id, d.x]));
+    expect(x.gpt4!).toBeLessThan(inset!.x1);
+    expect(x.v3!).toBeGreaterThan(main!.x0);
+    expect(l.outside).toEqual([]);
+    // without focus, the whole domain on one axis
+    expect(layoutClaimLadder({ ...input, claims: [gpt4, v3], domain: ['2023-03-01', '2025-10-01'] }).segments).toHaveLength(1);
+  });
+
+  it('keeps tick labels of neighbouring segments apart', () => {
+    const gpt4 = claim({ id: 'gpt4', asserted_on: '2023-04-17', metric: 'training_run_cost', value: 100, unit: 'million USD' });
+    for (const width of [340, 900]) {
+      const l = layoutClaimLadder({ ...input, width, claims: [gpt4, v3, capex], domain: ['2023-03-01', '2025-10-01'], focus: true });
+      const boxes = l.xTicks.map((t) => ({ x0: t.x - textWidth(t.label, 10) / 2, x1: t.x + textWidth(t.label, 10) / 2, y0: 0, y1: 10 }));
+      for (let i = 1; i < boxes.length; i++) expect(boxes[i]!.x0).toBeGreaterThan(boxes[i - 1]!.x1);
+    }
+  });
+
+  it('leaves the price strip out when asked (the event page snippet)', () => {
+    const l = layoutClaimLadder({ ...input, prices: false });
+    expect(l.price).toBeNull();
+    expect(l.height).toBeLessThan(layoutClaimLadder(input).height);
   });
 
   it('links a claim to the claim it disputes, when both are shown', () => {
@@ -152,12 +199,12 @@ describe('layoutClaimLadder', () => {
 
   it('rebases each ticker to 100 at its first bar in view', () => {
     const l = layoutClaimLadder(input);
-    expect(l.price.lines[0]!.first).toEqual({ date: '2024-12-27', value: 100 });
-    expect(l.price.lines[0]!.last!.value).toBeCloseTo((118.4 / 137) * 100, 6);
-    expect(l.price.base).toBe('2024-12-27');
+    expect(l.price!.lines[0]!.first).toEqual({ date: '2024-12-27', value: 100 });
+    expect(l.price!.lines[0]!.last!.value).toBeCloseTo((118.4 / 137) * 100, 6);
+    expect(l.price!.base).toBe('2024-12-27');
     const p = layoutClaimLadder({ ...input, priceMode: 'price' });
-    expect(p.price.lines[0]!.last!.value).toBe(118.4);
-    expect(p.price.baselineY).toBeNull();
+    expect(p.price!.lines[0]!.last!.value).toBe(118.4);
+    expect(p.price!.baselineY).toBeNull();
   });
 
   it('lists claims outside the time domain instead of drawing them', () => {

@@ -1,11 +1,17 @@
 // The claim ladder (issue 5, /narratives): pure layout. d3 computes the scales, ticks and path
 // strings; React (components/narratives) renders them. No DOM, no I/O: unit-tested.
 //
-// Rows share one time axis: one row per dollar metric (all on the same log-dollar axis), a row for
-// GPU counts on its own axis, then a price strip of the selected tickers. Salary and other
-// (percent) claims are not comparable with either axis and are returned as `notComparable`.
+// Rows share one time axis: one row per dollar metric (log dollars, the same pixels per decade in
+// every row, each row spanning only the decades its claims need), a row for GPU counts on its own
+// axis, then a price strip of the selected tickers. Salary and other (percent) claims are not
+// comparable with either axis and are returned as `notComparable`.
+//
+// The time axis focuses on the claims (issue 16, item 5): when no range is asked for, a claim far
+// from the others (GPT-4's 2023 figure next to the 2025 DeepSeek episode) gets its own narrow
+// segment behind a break in the axis instead of squeezing everything else into a corner.
 import { parseDay } from '@/lib/dates';
 import { line, scaleLinear, scaleLog, scaleUtc } from 'd3';
+import { textWidth } from './text';
 
 export const USD_METRICS = ['training_run_cost', 'hardware_capex', 'operating_cost', 'total_investment'] as const;
 export type UsdMetric = (typeof USD_METRICS)[number];
@@ -118,8 +124,8 @@ export type Box = { x0: number; y0: number; x1: number; y1: number };
 export type LabelRequest = { id: string; x: number; y: number; text: string };
 export type PlacedLabel = { id: string; x: number; y: number; anchor: 'start' | 'end'; text: string; box: Box };
 
-const CHAR_W = 6.4; // px per character at 11px, generous so that estimates over- rather than under-size
-const LABEL_H = 12;
+const FONT = 11;
+const LABEL_H = 14;
 
 export function overlaps(a: Box, b: Box): boolean {
   return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
@@ -134,13 +140,17 @@ export function placeLabels(requests: readonly LabelRequest[], bounds: Box, obst
   const taken: Box[] = [...obstacles];
   const out: PlacedLabel[] = [];
   for (const r of requests) {
-    const w = r.text.length * CHAR_W;
+    const w = textWidth(r.text, FONT);
+    const h = LABEL_H / 2;
+    // The text's baseline sits 4 px below the middle of its box.
     const candidates: { x: number; y: number; anchor: 'start' | 'end'; box: Box }[] = [
       // 11 px clears the dispute ring (r 8.5) drawn around a dot
-      { x: r.x + 11, y: r.y + 4, anchor: 'start', box: { x0: r.x + 10, y0: r.y - LABEL_H / 2, x1: r.x + 11 + w, y1: r.y + LABEL_H / 2 } },
-      { x: r.x - 11, y: r.y + 4, anchor: 'end', box: { x0: r.x - 11 - w, y0: r.y - LABEL_H / 2, x1: r.x - 10, y1: r.y + LABEL_H / 2 } },
-      { x: r.x + 6, y: r.y - 11, anchor: 'start', box: { x0: r.x + 5, y0: r.y - 11 - LABEL_H + 2, x1: r.x + 6 + w, y1: r.y - 9 } },
-      { x: r.x + 6, y: r.y + 20, anchor: 'start', box: { x0: r.x + 5, y0: r.y + 10, x1: r.x + 6 + w, y1: r.y + 22 } },
+      { x: r.x + 11, y: r.y + 4, anchor: 'start', box: { x0: r.x + 10, y0: r.y - h, x1: r.x + 11 + w, y1: r.y + h } },
+      { x: r.x - 11, y: r.y + 4, anchor: 'end', box: { x0: r.x - 11 - w, y0: r.y - h, x1: r.x - 10, y1: r.y + h } },
+      { x: r.x + 6, y: r.y - 12, anchor: 'start', box: { x0: r.x + 5, y0: r.y - 16 - h, x1: r.x + 6 + w, y1: r.y - 16 + h } },
+      { x: r.x + 6, y: r.y + 20, anchor: 'start', box: { x0: r.x + 5, y0: r.y + 16 - h, x1: r.x + 6 + w, y1: r.y + 16 + h } },
+      { x: r.x - 6, y: r.y - 12, anchor: 'end', box: { x0: r.x - 6 - w, y0: r.y - 16 - h, x1: r.x - 5, y1: r.y - 16 + h } },
+      { x: r.x - 6, y: r.y + 20, anchor: 'end', box: { x0: r.x - 6 - w, y0: r.y + 16 - h, x1: r.x - 5, y1: r.y + 16 + h } },
     ];
     const ok = candidates.find(
       (c) => c.box.x0 >= bounds.x0 && c.box.x1 <= bounds.x1 && c.box.y0 >= bounds.y0 && c.box.y1 <= bounds.y1 && !taken.some((t) => overlaps(t, c.box)),
@@ -152,6 +162,86 @@ export function placeLabels(requests: readonly LabelRequest[], bounds: Box, obst
   return out;
 }
 
+// ---- the time axis: one segment, or several behind breaks ----
+
+export type TimeSegment = { from: string; to: string; x0: number; x1: number };
+
+const DAY_MS = 86_400_000;
+const dayOf = (iso: string) => parseDay(iso).getTime();
+const isoOf = (t: number) => new Date(t).toISOString().slice(0, 10);
+
+/**
+ * Groups of dates the axis should show without the empty time between them: a gap splits a group
+ * when it is longer than `minGapDays` and than `share` of the group's whole span, and the halves
+ * are split again the same way. Each group is padded by `padDays` (and 8% of its span) each side.
+ */
+export function focusGroups(dates: readonly string[], opts: { minGapDays?: number; share?: number; padDays?: number } = {}): [string, string][] {
+  const minGap = (opts.minGapDays ?? 90) * DAY_MS;
+  const share = opts.share ?? 0.4;
+  const pad = (opts.padDays ?? 12) * DAY_MS;
+  const ts = [...new Set(dates)].map(dayOf).sort((a, b) => a - b);
+  if (ts.length === 0) return [];
+  const split = (g: number[]): number[][] => {
+    if (g.length < 2) return [g];
+    const span = g[g.length - 1]! - g[0]!;
+    let at = -1;
+    let widest = 0;
+    for (let i = 1; i < g.length; i++)
+      if (g[i]! - g[i - 1]! > widest) {
+        widest = g[i]! - g[i - 1]!;
+        at = i;
+      }
+    if (widest <= minGap || widest <= share * span) return [g];
+    return [...split(g.slice(0, at)), ...split(g.slice(at))];
+  };
+  return split(ts).map((g) => {
+    const span = g[g.length - 1]! - g[0]!;
+    const p = Math.max(pad, span * 0.08);
+    return [isoOf(g[0]! - p), isoOf(g[g.length - 1]! + p)];
+  });
+}
+
+/**
+ * Segments side by side in [x0, x1], `breakPx` apart: each as wide as its share of the time
+ * shown, but never narrower than `minPx` (a lone claim still needs room for its label).
+ */
+export function placeSegments(groups: readonly [string, string][], x0: number, x1: number, opts: { breakPx?: number; minPx?: number } = {}): TimeSegment[] {
+  if (groups.length === 0) return [];
+  const gap = opts.breakPx ?? 18;
+  const width = x1 - x0 - gap * (groups.length - 1);
+  const spans = groups.map(([a, b]) => Math.max(DAY_MS, dayOf(b) - dayOf(a)));
+  const minPx = Math.min(opts.minPx ?? 96, width / groups.length);
+  // Give the small segments their minimum, share the rest by span.
+  const small = new Set<number>();
+  for (;;) {
+    const rest = width - small.size * minPx;
+    const total = spans.reduce((s, v, i) => (small.has(i) ? s : s + v), 0);
+    const next = spans.findIndex((v, i) => !small.has(i) && (v / total) * rest < minPx);
+    if (next < 0) break;
+    small.add(next);
+  }
+  const rest = width - small.size * minPx;
+  const total = spans.reduce((s, v, i) => (small.has(i) ? s : s + v), 0);
+  let x = x0;
+  return groups.map(([from, to], i) => {
+    const w = small.has(i) ? minPx : (spans[i]! / total) * rest;
+    const seg = { from, to, x0: x, x1: x + w };
+    x += w + gap;
+    return seg;
+  });
+}
+
+/** The x of a date on the segmented axis, or null when it falls in no segment. */
+export function segmentX(segments: readonly TimeSegment[], iso: string): number | null {
+  const t = dayOf(iso);
+  for (const s of segments) {
+    const a = dayOf(s.from);
+    const b = dayOf(s.to);
+    if (t >= a && t <= b) return s.x0 + ((t - a) / Math.max(1, b - a)) * (s.x1 - s.x0);
+  }
+  return null;
+}
+
 // ---- layout ----
 
 export type LadderRow = {
@@ -160,6 +250,8 @@ export type LadderRow = {
   axis: 'usd' | 'count';
   top: number;
   height: number;
+  /** The row's own value range (log dollars: whole decades around its claims). */
+  domain: [number, number];
   ticks: { y: number; label: string }[];
   empty: boolean;
 };
@@ -184,9 +276,11 @@ export type LadderLayout = {
   height: number;
   margin: { left: number; right: number; top: number; bottom: number };
   domain: [string, string];
+  /** The time axis: one segment, or several with a break mark between each pair. */
+  segments: TimeSegment[];
+  breaks: number[];
   xTicks: { x: number; label: string }[];
   rows: LadderRow[];
-  usdDomain: [number, number];
   dots: LadderDot[];
   labels: PlacedLabel[];
   links: LadderLink[];
@@ -198,7 +292,7 @@ export type LadderLayout = {
     lines: PriceLine[];
     baselineY: number | null;
     base: string | null;
-  };
+  } | null;
   asOfX: number | null;
   /** Claims on an axis but asserted outside the time domain. */
   outside: LadderClaim[];
@@ -212,6 +306,10 @@ export type LadderInput = {
   domain: [string, string];
   priceMode: 'rebased' | 'price';
   asOf?: string | null;
+  /** Fit the time axis to the claims (breaking it around far-off ones) instead of showing `domain` whole. */
+  focus?: boolean;
+  /** Leave out the price strip (the event page's snippet). */
+  prices?: boolean;
 };
 
 const priceOf = (b: LadderBar, mode: 'rebased' | 'price'): number => (mode === 'rebased' ? (b.adj_close ?? b.close) : b.close);
@@ -219,73 +317,83 @@ const priceOf = (b: LadderBar, mode: 'rebased' | 'price'): number => (mode === '
 export function layoutClaimLadder(input: LadderInput): LadderLayout {
   const width = Math.max(280, Math.floor(input.width));
   const compact = width < 640;
-  const margin = { left: compact ? 46 : 58, right: compact ? 10 : 16, top: 6, bottom: 26 };
-  const rowH = compact ? 78 : 96;
+  const margin = { left: compact ? 50 : 60, right: compact ? 10 : 16, top: 6, bottom: 26 };
+  const pxPerDecade = compact ? 20 : 24;
+  const emptyH = 26;
   const countH = compact ? 62 : 70;
-  const gap = 10;
+  const gap = 8;
   const priceH = compact ? 110 : 130;
+  const pad = 8;
+  const titleH = 15;
   const x0 = margin.left;
   const x1 = width - margin.right;
-
-  const [d0, d1] = input.domain;
-  const x = scaleUtc().domain([parseDay(d0), parseDay(d1)]).range([x0, x1]);
-  const inDomain = (iso: string) => iso >= d0 && iso <= d1;
 
   const placed = input.claims.map((claim) => ({ claim, place: placeClaim(claim) }));
   const notComparable = placed.filter((p) => p.place.axis === 'none').map((p) => ({ claim: p.claim, reason: (p.place as { reason: string }).reason }));
   const onAxis = placed.filter((p) => p.place.axis !== 'none') as { claim: LadderClaim; place: { axis: 'usd' | 'count'; amount: number } }[];
+
+  // ---- time axis ----
+  const [d0, d1] = input.domain;
+  const groups = input.focus && onAxis.length > 0 ? focusGroups(onAxis.map((p) => p.claim.asserted_on)) : [[d0, d1] as [string, string]];
+  const segments = placeSegments(groups, x0, x1, { minPx: compact ? 80 : 96 });
+  const inDomain = (iso: string) => segmentX(segments, iso) !== null;
+  const xOf = (iso: string) => segmentX(segments, iso)!;
+  const breaks = segments.slice(1).map((s, i) => (segments[i]!.x1 + s.x0) / 2);
+  const domain: [string, string] = [segments[0]!.from, segments[segments.length - 1]!.to];
+
   const outside = onAxis.filter((p) => !inDomain(p.claim.asserted_on)).map((p) => p.claim);
   const visible = onAxis.filter((p) => inDomain(p.claim.asserted_on));
 
-  const usdDomain = logDomain(visible.filter((p) => p.place.axis === 'usd').map((p) => p.place.amount));
-  const counts = visible.filter((p) => p.place.axis === 'count').map((p) => p.place.amount);
-  const countMax = counts.length > 0 ? Math.max(...counts) : 1;
-
+  // ---- rows: dollar rows as tall as the decades they hold, then GPU counts ----
   const rows: LadderRow[] = [];
   const yOf = new Map<string, (v: number) => number>();
   let top = margin.top;
-  const pad = 8;
-  const titleH = 14;
   for (const metric of USD_METRICS) {
-    const y = scaleLog()
-      .domain(usdDomain)
-      .range([top + rowH - pad, top + titleH + 2]);
+    const amounts = visible.filter((p) => p.claim.metric === metric && p.place.axis === 'usd').map((p) => p.place.amount);
+    if (amounts.length === 0) {
+      rows.push({ key: metric, label: `${METRIC_LABELS[metric]} (USD)`, axis: 'usd', top, height: emptyH, domain: [1, 1], ticks: [], empty: true });
+      top += emptyH + gap;
+      continue;
+    }
+    const dom = logDomain(amounts);
+    const decades = Math.round(Math.log10(dom[1] / dom[0]));
+    const height = titleH + pad + decades * pxPerDecade + pad;
+    const y = scaleLog().domain(dom).range([top + height - pad, top + titleH + pad]);
     yOf.set(metric, (v) => y(v));
-    const ticks = decadeTicks(usdDomain, rowH - pad - titleH - 2).map((v) => ({ y: y(v), label: formatUsd(v) }));
-    rows.push({
-      key: metric,
-      label: `${METRIC_LABELS[metric]} (USD, log)`,
-      axis: 'usd',
-      top,
-      height: rowH,
-      ticks,
-      empty: !visible.some((p) => p.claim.metric === metric && p.place.axis === 'usd'),
-    });
-    top += rowH + gap;
+    const ticks = decadeTicks(dom, decades * pxPerDecade).map((v) => ({ y: y(v), label: formatUsd(v) }));
+    rows.push({ key: metric, label: `${METRIC_LABELS[metric]} (USD, log)`, axis: 'usd', top, height, domain: dom, ticks, empty: false });
+    top += height + gap;
   }
   {
-    const y = scaleLinear()
-      .domain([0, countMax * 1.15])
-      .nice(3)
-      .range([top + countH - pad, top + titleH + 2]);
-    yOf.set('gpu_count', (v) => y(v));
-    rows.push({
-      key: 'gpu_count',
-      label: 'GPU count (GPUs or chips, linear)',
-      axis: 'count',
-      top,
-      height: countH,
-      ticks: thinTicks(y.ticks(3).map((v) => ({ y: y(v), label: v >= 1000 ? `${v / 1000}k` : String(v) }))),
-      empty: counts.length === 0,
-    });
-    top += countH + gap;
+    const counts = visible.filter((p) => p.place.axis === 'count').map((p) => p.place.amount);
+    if (counts.length === 0) {
+      rows.push({ key: 'gpu_count', label: 'GPU count', axis: 'count', top, height: emptyH, domain: [0, 1], ticks: [], empty: true });
+      top += emptyH + gap;
+    } else {
+      const y = scaleLinear()
+        .domain([0, Math.max(...counts) * 1.15])
+        .nice(3)
+        .range([top + countH - pad, top + titleH + 2]);
+      yOf.set('gpu_count', (v) => y(v));
+      rows.push({
+        key: 'gpu_count',
+        label: 'GPU count (GPUs or chips, linear)',
+        axis: 'count',
+        top,
+        height: countH,
+        domain: y.domain() as [number, number],
+        ticks: thinTicks(y.ticks(3).map((v) => ({ y: y(v), label: v >= 1000 ? `${v / 1000}k` : String(v) }))),
+        empty: false,
+      });
+      top += countH + gap;
+    }
   }
 
   const dots: LadderDot[] = visible.map(({ claim, place }) => {
     const rowKey = place.axis === 'usd' ? claim.metric : 'gpu_count';
     return {
       id: claim.id,
-      x: x(parseDay(claim.asserted_on)),
+      x: xOf(claim.asserted_on),
       y: yOf.get(rowKey)!(place.amount),
       row: rowKey,
       amount: place.amount,
@@ -308,86 +416,86 @@ export function layoutClaimLadder(input: LadderInput): LadderLayout {
     links.push({ id: `${d.id}->${target.id}`, from: d.id, to: target.id, type: rel.type, d: `M${r2(d.x)},${r2(d.y)}Q${r2(mx)},${r2(my)} ${r2(target.x)},${r2(target.y)}` });
   }
 
-  // Labels: the value next to each dot when there is room. Row titles and dots are obstacles.
+  // Labels: the value next to each dot when there is room. Row titles, empty-row notes and dots are obstacles.
   const obstacles: Box[] = [
-    ...rows.map((r) => ({ x0: x0, y0: r.top, x1: x0 + 4 + r.label.length * CHAR_W, y1: r.top + titleH })),
+    ...rows.map((r) => ({ x0: x0, y0: r.top, x1: x0 + 6 + textWidth(r.label, 11, 'bold'), y1: r.top + titleH })),
     ...dots.map((d) => ({ x0: d.x - 9, y0: d.y - 9, x1: d.x + 9, y1: d.y + 9 })),
   ];
-  const labels = rows.flatMap((r) =>
-    placeLabels(
+  const labels: PlacedLabel[] = [];
+  for (const r of rows) {
+    const got = placeLabels(
       dots
         .filter((d) => d.row === r.key)
         .sort((a, b) => a.x - b.x)
         .map((d) => ({ id: d.id, x: d.x, y: d.y, text: d.display })),
       { x0, y0: r.top, x1: width - 2, y1: r.top + r.height },
-      obstacles,
-    ),
-  );
+      [...obstacles, ...labels.map((l) => l.box)],
+    );
+    labels.push(...got);
+  }
 
-  // Price strip on the same x scale.
-  const priceTop = top;
-  const series = input.series.map((s) => ({ ticker: s.ticker, bars: s.bars.filter((b) => inDomain(b.date) && Number.isFinite(priceOf(b, input.priceMode))) }));
-  let base: string | null = null;
-  const valued = series.map((s) => {
-    const first = s.bars[0];
-    const baseValue = first ? priceOf(first, input.priceMode) : null;
-    if (input.priceMode === 'rebased' && first && (base === null || first.date < base)) base = first.date;
-    const points = s.bars.map((b) => ({
-      date: b.date,
-      value: input.priceMode === 'rebased' && baseValue ? (priceOf(b, 'rebased') / baseValue) * 100 : priceOf(b, 'price'),
-    }));
-    return { ticker: s.ticker, points };
-  });
-  const all = valued.flatMap((v) => v.points.map((p) => p.value));
-  const lo = all.length ? Math.min(...all) : 0;
-  const hi = all.length ? Math.max(...all) : 1;
-  const py = scaleLinear()
-    .domain(lo === hi ? [lo * 0.9, hi * 1.1 || 1] : [lo, hi])
-    .nice(4)
-    .range([priceTop + priceH - 4, priceTop + titleH + 4]);
-  const gen = line<{ date: string; value: number }>()
-    .x((p) => x(parseDay(p.date)))
-    .y((p) => py(p.value));
-  const lines: PriceLine[] = valued.map((v) => ({
-    ticker: v.ticker,
-    d: v.points.length > 1 ? (gen(v.points) ?? '') : '',
-    first: v.points[0] ?? null,
-    last: v.points[v.points.length - 1] ?? null,
-  }));
-  const priceTicks = thinTicks(py.ticks(compact ? 3 : 4).map((v) => ({ y: py(v), label: input.priceMode === 'rebased' ? String(v) : `$${v}` })));
-  const height = priceTop + priceH + margin.bottom;
+  // ---- price strip on the same time axis, one path per segment ----
+  let price: LadderLayout['price'] = null;
+  if (input.prices !== false) {
+    const priceTop = top;
+    const series = input.series.map((s) => ({ ticker: s.ticker, bars: s.bars.filter((b) => inDomain(b.date) && Number.isFinite(priceOf(b, input.priceMode))) }));
+    let base: string | null = null;
+    const valued = series.map((s) => {
+      const first = s.bars[0];
+      const baseValue = first ? priceOf(first, input.priceMode) : null;
+      if (input.priceMode === 'rebased' && first && (base === null || first.date < base)) base = first.date;
+      const points = s.bars.map((b) => ({
+        date: b.date,
+        value: input.priceMode === 'rebased' && baseValue ? (priceOf(b, 'rebased') / baseValue) * 100 : priceOf(b, 'price'),
+      }));
+      return { ticker: s.ticker, points };
+    });
+    const all = valued.flatMap((v) => v.points.map((p) => p.value));
+    const lo = all.length ? Math.min(...all) : 0;
+    const hi = all.length ? Math.max(...all) : 1;
+    const py = scaleLinear()
+      .domain(lo === hi ? [lo * 0.9, hi * 1.1 || 1] : [lo, hi])
+      .nice(4)
+      .range([priceTop + priceH - 4, priceTop + titleH + 4]);
+    const gen = line<{ date: string; value: number }>()
+      .x((p) => xOf(p.date))
+      .y((p) => py(p.value));
+    const lines: PriceLine[] = valued.map((v) => {
+      const parts = segments.map((seg) => v.points.filter((p) => p.date >= seg.from && p.date <= seg.to)).filter((pts) => pts.length > 1);
+      return { ticker: v.ticker, d: parts.map((pts) => gen(pts) ?? '').join(''), first: v.points[0] ?? null, last: v.points[v.points.length - 1] ?? null };
+    });
+    const priceTicks = thinTicks(py.ticks(compact ? 3 : 4).map((v) => ({ y: py(v), label: input.priceMode === 'rebased' ? String(v) : `$${v}` })));
+    price = { top: priceTop, height: priceH, mode: input.priceMode, ticks: priceTicks, lines, baselineY: input.priceMode === 'rebased' && all.length ? py(100) : null, base };
+    top = priceTop + priceH;
+  } else {
+    top -= gap;
+  }
+  const height = top + margin.bottom;
 
-  const tickCount = Math.max(2, Math.floor((x1 - x0) / (compact ? 70 : 90)));
-  const fmt = x.tickFormat(tickCount);
-  const xTicks = x.ticks(tickCount).map((d) => ({ x: x(d), label: fmt(d) }));
+  // ---- time ticks per segment, thinned so that no two labels touch ----
+  const candidates: { x: number; label: string }[] = [];
+  for (const seg of segments) {
+    const x = scaleUtc().domain([parseDay(seg.from), parseDay(seg.to)]).range([seg.x0, seg.x1]);
+    const count = Math.max(1, Math.floor((seg.x1 - seg.x0) / (compact ? 70 : 90)));
+    const ticks = x.ticks(count);
+    // A narrow segment names its year too ("Apr 2023"): there is a break before or after it.
+    const fmt = segments.length > 1 && count <= 1 ? (d: Date) => d.toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }) : x.tickFormat(count);
+    const pick = ticks.length > 0 ? ticks : [new Date((parseDay(seg.from).getTime() + parseDay(seg.to).getTime()) / 2)];
+    for (const d of count <= 1 ? pick.slice(0, 1) : pick) candidates.push({ x: x(d), label: fmt(d) });
+  }
+  const xTicks: { x: number; label: string }[] = [];
+  for (const t of candidates) {
+    const w = textWidth(t.label, 10) / 2 + 4;
+    const prev = xTicks[xTicks.length - 1];
+    if (t.x - w < x0 - margin.left + 2 || t.x + w > width) continue;
+    if (prev && prev.x + textWidth(prev.label, 10) / 2 + 4 > t.x - w) continue;
+    xTicks.push(t);
+  }
 
   const asOf = input.asOf ?? null;
-  const asOfX = asOf && inDomain(asOf) ? x(parseDay(asOf)) : null;
+  const asOfX = asOf && inDomain(asOf) ? xOf(asOf) : null;
 
-  return {
-    width,
-    height,
-    margin,
-    domain: [d0, d1],
-    xTicks,
-    rows,
-    usdDomain,
-    dots,
-    labels,
-    links,
-    price: {
-      top: priceTop,
-      height: priceH,
-      mode: input.priceMode,
-      ticks: priceTicks,
-      lines,
-      baselineY: input.priceMode === 'rebased' && all.length ? py(100) : null,
-      base,
-    },
-    asOfX,
-    outside,
-    notComparable,
-  };
+  return { width, height, margin, domain, segments, breaks, xTicks, rows, dots, labels, links, price, asOfX, outside, notComparable };
 }
 
 /** Drop ticks closer than `minGap` px to the previous kept one (labels are ~10 px tall). */
@@ -418,6 +526,7 @@ export function describeLadder(layout: LadderLayout, tickers: readonly string[])
   const disputed = layout.dots.filter((d) => d.disputed).length;
   if (disputed) parts.push(`${disputed} disputed`);
   parts.push(`${layout.links.length} lineage links`);
-  if (tickers.length) parts.push(`over ${layout.price.mode === 'rebased' ? 'rebased prices' : 'prices'} of ${tickers.join(', ')}`);
+  if (tickers.length && layout.price) parts.push(`over ${layout.price.mode === 'rebased' ? 'rebased prices' : 'prices'} of ${tickers.join(', ')}`);
+  if (layout.segments.length > 1) parts.push(`the time axis is broken between ${layout.segments.map((s) => `${s.from} to ${s.to}`).join(', then ')}`);
   return `${parts.join('; ')}.`;
 }

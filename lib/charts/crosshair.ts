@@ -10,9 +10,20 @@ const byDate = bisector((d: string) => d);
 
 /** Trading days of the lines, ascending and unique (a line's dates are its trading days). */
 export function tradingDays(series: readonly Series[]): string[] {
-  const set = new Set<string>();
-  for (const s of series) for (const p of s.points) set.add(p.date);
-  return [...set].sort();
+  if (series.length === 0) return [];
+  // Usually every line has the same days: start from the longest and sort only if others add any.
+  const longest = series.reduce((a, b) => (b.points.length > a.points.length ? b : a));
+  const set = new Set(longest.points.map((p) => p.date));
+  let added = false;
+  for (const s of series)
+    if (s !== longest)
+      for (const p of s.points)
+        if (!set.has(p.date)) {
+          set.add(p.date);
+          added = true;
+        }
+  const days = [...set];
+  return added ? days.sort() : days;
 }
 
 /** The trading day nearest to `date` (YYYY-MM-DD), or null when there are none. */

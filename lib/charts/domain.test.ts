@@ -1,6 +1,6 @@
 // Given / when / then tests of the dashboard's time axis (TZ=UTC, see vitest.config.ts).
 import { describe, expect, it } from 'vitest';
-import { clampDomain, dataExtent, inDomain, lastPriceDate, presetDomain, urlDomain, type Domain } from './domain';
+import { clampDomain, dataExtent, inDomain, lastPriceDate, listedExtent, listedLastPrice, presetDomain, urlDomain, type Domain } from './domain';
 import { toTime } from './timeline';
 
 const d = (date: string) => ({ date });
@@ -99,5 +99,21 @@ describe('clampDomain and inDomain', () => {
   it('counts both ends of the domain as inside', () => {
     const jan = range('2025-01-01', '2025-01-31');
     expect(['2024-12-31', '2025-01-01', '2025-01-15', '2025-01-31', '2025-02-01'].map((x) => inDomain(x, jan))).toEqual([false, true, true, true, false]);
+  });
+});
+
+describe('extent from the ticker list', () => {
+  const tickers = [
+    { symbol: 'NVDA', first_date: '2024-01-02', last_date: '2025-06-30' },
+    { symbol: 'SPY', first_date: '2023-12-01', last_date: '2025-06-27' },
+    { symbol: 'NEW', first_date: null, last_date: null },
+  ];
+  it('spans the selected tickers and the entries, before any bar has loaded', () => {
+    expect(listedExtent(tickers, ['NVDA'], [{ date: '2025-12-01' }])).toEqual([toTime('2024-01-02'), toTime('2025-12-01')]);
+    expect(listedExtent(tickers, ['NVDA', 'SPY', 'NEW'], [])).toEqual([toTime('2023-12-01'), toTime('2025-06-30')]);
+  });
+  it('takes the last price date of the primary from the list', () => {
+    expect(listedLastPrice(tickers, 'SPY', [], [0, 1])).toBe('2025-06-27');
+    expect(listedLastPrice(tickers, 'ZZZ', [{ date: '2025-01-02' }], [0, 1])).toBe('2025-01-02');
   });
 });

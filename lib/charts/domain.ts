@@ -26,6 +26,24 @@ export function dataExtent(barLists: Iterable<readonly Dated[]>, entries: readon
   return [toTime(dates[0]!), toTime(dates[dates.length - 1]!)];
 }
 
+type Listed = { symbol: string; first_date: string | null; last_date: string | null };
+
+/**
+ * The extent from the ticker list (each ticker's first and last bar date) and the entries: known
+ * before any bar loads, so the server renders the same range the browser will draw.
+ */
+export function listedExtent(tickers: readonly Listed[], selected: readonly string[], entries: readonly Dated[]): Domain {
+  const dated = tickers
+    .filter((t) => selected.includes(t.symbol) && t.first_date && t.last_date)
+    .map((t) => [{ date: t.first_date! }, { date: t.last_date! }]);
+  return dataExtent(dated, entries);
+}
+
+/** The primary ticker's last bar date from the ticker list, else from its bars, else the extent's end. */
+export function listedLastPrice(tickers: readonly Listed[], primary: string, primaryBars: readonly Dated[], extent: Domain): string {
+  return tickers.find((t) => t.symbol === primary)?.last_date ?? lastPriceDate(primaryBars, extent);
+}
+
 /** The primary ticker's last bar date; the extent's end while it has no bars. */
 export function lastPriceDate(primaryBars: readonly Dated[], extent: Domain): string {
   return primaryBars.length ? primaryBars[primaryBars.length - 1]!.date : fromTime(extent[1]);

@@ -189,11 +189,11 @@ export function placeHeadlines(groups: readonly HeadlineGroup[], opts: PlaceOpti
     const w = textWidth(g.text, fontPx, 'bold') + 2 * PAD_X;
     if (w > bounds.x1 - bounds.x0) continue;
     const candidates: { box: Box; lx: number; ly: number; cost: number; side: -1 | 1 }[] = [];
-    for (let dist = 8; dist <= maxLeader; dist += 6)
+    for (let dist = 8; dist <= maxLeader; dist += 8)
       for (const side of [-1, 1] as const) {
         const y0 = side < 0 ? g.ay - dist - h : g.ay + dist;
         if (y0 < bounds.y0 || y0 + h > bounds.y1) continue;
-        for (const l of [g.ax - w / 2, g.ax - 10, g.ax - w + 10, g.ax + 14, g.ax - w - 14, g.ax + 60, g.ax - w - 60]) {
+        for (const l of [g.ax - w / 2, g.ax - 10, g.ax - w + 10, g.ax + 14, g.ax - w - 14, g.ax + 56, g.ax - w - 56]) {
           const x0 = Math.max(bounds.x0, Math.min(bounds.x1 - w, l));
           const box = { x0, y0, x1: x0 + w, y1: y0 + h };
           const lx = Math.max(box.x0 + 2, Math.min(box.x1 - 2, g.ax));

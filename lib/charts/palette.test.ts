@@ -46,3 +46,14 @@ describe('ensureContrast', () => {
     expect(ensureContrast('tomato', ['#ffffff'], 3)).toBe('tomato');
   });
 });
+
+describe('the poster lines in app/dashboard.css', () => {
+  it('use the same colours as the canvas lines, in both schemes', () => {
+    const css = fs.readFileSync(path.join(__dirname, '../../app/dashboard.css'), 'utf8');
+    const dark = css.slice(css.indexOf('@media (prefers-color-scheme: dark)'));
+    const light = css.slice(0, css.indexOf('@media (prefers-color-scheme: dark)'));
+    const colours = (text: string) => [...text.matchAll(/\.poster-line-(\d) \{ stroke: (#[0-9a-f]{6}); \}/g)].map((m) => [Number(m[1]), m[2]] as const);
+    expect(colours(light).map(([, c]) => c)).toEqual([...tickerPalette('light')]);
+    expect(colours(dark).slice(0, 8).map(([, c]) => c)).toEqual([...tickerPalette('dark')]);
+  });
+});

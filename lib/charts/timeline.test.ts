@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSeries, carBarHeight, clusterMarkers, expectedBand, formatPct, nearestPoint, stars, toTime, visiblePoints } from './timeline';
+import { buildSeries, clusterMarkers, expectedBand, formatPct, nearestPoint, stars, toTime, visiblePoints } from './timeline';
 
 const bar = (date: string, close: number) => ({ date, open: null, high: null, low: null, close, adj_close: null, volume: null });
 const bars = [bar('2025-01-23', 147.22), bar('2025-01-24', 142.62), bar('2025-01-27', 118.42), bar('2025-01-28', 128.99)];
@@ -24,6 +24,12 @@ describe('timeline series', () => {
     expect(nearestPoint(points, toTime('2025-01-26'))).toBe(2);
     expect(nearestPoint([], 0)).toBe(-1);
     expect(visiblePoints(points, toTime('2025-01-27'), toTime('2025-01-27')).map((p) => p.date)).toEqual(['2025-01-24', '2025-01-27', '2025-01-28']);
+  });
+});
+
+describe('toTime', () => {
+  it('is UTC midnight of the date, as Date.parse would give', () => {
+    for (const d of ['2024-02-29', '2025-01-27', '1999-12-31']) expect(toTime(d)).toBe(Date.parse(`${d}T00:00:00Z`));
   });
 });
 
@@ -64,11 +70,9 @@ describe('expected-price band', () => {
 });
 
 describe('formatting', () => {
-  it('formats significance, percentages and CAR bars', () => {
+  it('formats significance and percentages', () => {
     expect([stars(0.001), stars(0.03), stars(0.07), stars(0.5), stars(null)]).toEqual(['***', '**', '*', '', '']);
     expect(formatPct(-0.1323)).toBe('−13.23%');
     expect(formatPct(null)).toBe('—');
-    expect(carBarHeight(-0.4, 16)).toBe(16);
-    expect(carBarHeight(0.1, 16)).toBe(8);
   });
 });

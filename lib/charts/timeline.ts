@@ -6,7 +6,8 @@ import type { BarView } from '@/lib/contracts/read';
 export type Point = { date: string; t: number; value: number; change: number | null };
 export type Series = { ticker: string; points: Point[]; note: string | null };
 
-export const toTime = (date: string): number => Date.parse(`${date}T00:00:00Z`);
+/** UTC midnight of a YYYY-MM-DD date, in ms (Date.UTC on the parts: no string parsing). */
+export const toTime = (date: string): number => Date.UTC(+date.slice(0, 4), +date.slice(5, 7) - 1, +date.slice(8, 10));
 export const fromTime = (t: number): string => new Date(t).toISOString().slice(0, 10);
 
 /** The price level used for charts: the close as traded (adj_close is for returns). */
@@ -59,7 +60,11 @@ export type Cluster = { lane: string; x: number; ids: string[]; x0: number; x1: 
 /** Greedy clustering per lane: markers closer than `minGap` px to the previous one join its cluster. */
 export function clusterMarkers(markers: readonly Marker[], minGap: number): Cluster[] {
   const byLane = new Map<string, Marker[]>();
-  for (const m of markers) byLane.set(m.lane, [...(byLane.get(m.lane) ?? []), m]);
+  for (const m of markers) {
+    const lane = byLane.get(m.lane);
+    if (lane) lane.push(m);
+    else byLane.set(m.lane, [m]);
+  }
   const clusters: Cluster[] = [];
   for (const [lane, items] of byLane) {
     const sorted = [...items].sort((a, b) => a.x - b.x || a.id.localeCompare(b.id));
@@ -90,11 +95,6 @@ export const KIND_SYMBOLS: Record<string, SymbolType> = {
 
 export function markerPath(kind: string, size = 90): string {
   return symbol(KIND_SYMBOLS[kind] ?? symbolCircle, size)() ?? '';
-}
-
-/** Pixel height of the CAR bar on a marker: proportional to |CAR|, capped at 20% → maxPx. */
-export function carBarHeight(car: number, maxPx: number): number {
-  return Math.min(maxPx, (Math.abs(car) / 0.2) * maxPx);
 }
 
 export type BandPoint = { date: string; t: number; expected: number; lo: number; hi: number; actual: number | null };

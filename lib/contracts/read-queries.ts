@@ -111,6 +111,13 @@ export const timelineQuery = z.object({
 
 export const clockQuery = z.object({ asOf: q.date, position: q.position });
 export const pricesQuery = z.object({ from: q.date, to: q.date, asOf: q.date, position: q.position });
+export const seriesQuery = z.object({
+  tickers: q.list(q.symbol).refine((t) => t !== undefined && t.length > 0 && t.length <= 20, { message: 'must name 1 to 20 tickers' }),
+  from: q.date,
+  to: q.date,
+  asOf: q.date,
+  position: q.position,
+});
 export const ledgerQuery = z.object({
   after: q.int(0, Number.MAX_SAFE_INTEGER).optional(),
   limit: q.int(1, 1000).optional(),

@@ -127,6 +127,20 @@ export type ClaimsResponse = { position: number; claims: ClaimView[] };
 export type TickersResponse = { tickers: TickerView[] };
 /** GET /api/prices/:ticker */
 export type PricesResponse = { ticker: string; position: number; bars: BarView[] };
+/**
+ * GET /api/series: several tickers' daily bars in columns (the dashboard's chart data, about a
+ * third of the bytes of /api/prices). A ticker that is not listed comes back with `listed: false`
+ * and empty columns, so one unknown symbol does not blank the others.
+ */
+export type SeriesColumns = {
+  ticker: string;
+  listed: boolean;
+  dates: string[];
+  close: number[];
+  adj_close: (number | null)[];
+  volume: (number | null)[];
+};
+export type SeriesResponse = { position: number; series: SeriesColumns[] };
 /** GET /api/impacts */
 export type ImpactsResponse = { position: number; params: ImpactParams; params_hash: string; results: ImpactResult[] };
 /** GET /api/narratives */

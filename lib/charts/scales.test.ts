@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { posterPaths, valueScale } from './scales';
+import { toTime } from './timeline';
+
+const series = (ticker: string, values: number[]) => ({ ticker, note: null, points: values.map((value, i) => ({ date: `2025-01-${String(i + 1).padStart(2, '0')}`, t: toTime(`2025-01-${String(i + 1).padStart(2, '0')}`), value, change: null })) });
+
+describe('valueScale', () => {
+  const s = [series('A', [100, 110, 90, 95]), series('B', [100, 101, 102, 103])];
+  it('spans the values in view with headroom, niced', () => {
+    const y = valueScale(s, [toTime('2025-01-01'), toTime('2025-01-04')], 300);
+    const [lo, hi] = y.domain();
+    expect(lo).toBeLessThanOrEqual(90);
+    expect(hi).toBeGreaterThanOrEqual(110);
+    expect(y(lo!)).toBe(300);
+  });
+  it('only counts the days in view', () => {
+    const y = valueScale(s, [toTime('2025-01-03'), toTime('2025-01-04')], 300);
+    expect(y.domain()[1]).toBeLessThan(110);
+  });
+  it('includes zero for CAR lines', () => {
+    expect(valueScale([series('A', [5, 6])], [toTime('2025-01-01'), toTime('2025-01-02')], 100, { zeroLine: true }).domain()[0]).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('posterPaths', () => {
+  it('draws each line in the box on the chart’s own scale, one path per series', () => {
+    const s = [series('A', [100, 110, 90, 95]), series('B', [100, 101, 102, 103])];
+    const domain: [number, number] = [toTime('2025-01-01'), toTime('2025-01-04')];
+    const paths = posterPaths(s, domain, 300, { width: 600 });
+    expect(paths).toHaveLength(2);
+    const y = valueScale(s, domain, 300);
+    // first point of A at x 0, its y on the shared scale; last at the right edge
+    expect(paths[0]!.startsWith(`M0,${Math.round(y(100))}`)).toBe(true);
+    expect(paths[0]!.endsWith(`L600,${Math.round(y(95))}`)).toBe(true);
+  });
+  it('gives an empty path for a series with nothing in view', () => {
+    expect(posterPaths([series('A', [])], [0, 1], 100)).toEqual(['']);
+  });
+});

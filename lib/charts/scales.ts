@@ -1,0 +1,65 @@
+// The price panel's value scale and the server-drawn first frame of its lines. Shared by the
+// chart (components/dashboard/timeline-chart) and the page's poster (app/page.tsx), so that the
+// lines the server sends and the ones the canvas draws after hydration fall on the same pixels.
+import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
+import { decimateIndices } from './decimate';
+import { visiblePoints, type BandPoint, type Series } from './timeline';
+
+export type ValueScaleOptions = { band?: readonly BandPoint[] | null; log?: boolean; zeroLine?: boolean };
+
+/** The y scale of the lines (and band) in view: 6% headroom, nice ticks; log when asked and possible. */
+export function valueScale(series: readonly Series[], domain: readonly [number, number], height: number, opts: ValueScaleOptions = {}): ScaleContinuousNumeric<number, number> {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of series)
+    for (const p of visiblePoints(s.points, domain[0], domain[1])) {
+      if (p.t < domain[0] || p.t > domain[1]) continue;
+      if (p.value < lo) lo = p.value;
+      if (p.value > hi) hi = p.value;
+    }
+  if (opts.band)
+    for (const b of opts.band)
+      if (b.t >= domain[0] && b.t <= domain[1]) {
+        lo = Math.min(lo, b.lo);
+        hi = Math.max(hi, b.hi);
+      }
+  if (opts.zeroLine) {
+    lo = Math.min(lo, 0);
+    hi = Math.max(hi, 0);
+  }
+  if (!Number.isFinite(lo)) {
+    lo = 0;
+    hi = 1;
+  }
+  if (lo === hi) {
+    lo -= 1;
+    hi += 1;
+  }
+  if (opts.log && lo > 0) return scaleLog().domain([lo * 0.97, hi * 1.03]).range([height, 0]).nice();
+  const pad = (hi - lo) * 0.06;
+  return scaleLinear().domain([lo - pad, hi + pad]).range([height, 0]).nice();
+}
+
+/**
+ * The lines as SVG paths in a `width` × `height` box, reduced to the lowest and highest point per
+ * column: the first frame the server sends, stretched to the chart's width by the browser.
+ */
+export function posterPaths(series: readonly Series[], domain: readonly [number, number], height: number, opts: ValueScaleOptions & { width?: number } = {}): string[] {
+  const width = opts.width ?? 1000;
+  const y = valueScale(series, domain, height, opts);
+  const x = (t: number) => ((t - domain[0]) / Math.max(1, domain[1] - domain[0])) * width;
+  // Whole units of a box the browser stretches to the plot: small, and replaced within a second.
+  return series.map((s) => {
+    const idx = decimateIndices(s.points, domain[0], domain[1], x);
+    let d = '';
+    let last = '';
+    for (const i of idx) {
+      const p = s.points[i]!;
+      const xy = `${Math.round(x(p.t))},${Math.round(y(p.value))}`;
+      if (xy === last) continue;
+      d += `${d ? 'L' : 'M'}${xy}`;
+      last = xy;
+    }
+    return d;
+  });
+}
