@@ -67,7 +67,7 @@ async function DashboardSection({ params: query }: { params: string }) {
       for (const t of view.tickers) bars.set(t, known.has(t) ? await store.read.listBars(t, {}, clock) : []);
       const domain = urlDomain({ from: view.from, to: view.to, asOf: view.asOf }, listedLastPrice(listed, view.tickers[0]!, bars.get(view.tickers[0]!) ?? [], extent), extent);
       const series = modeSeries(view.mode, view.tickers, bars, rebaseAnchor(view.mode, null, domain[0]), []);
-      return posterPaths(series, domain, layout.price.height, { log: view.log, width: POSTER_W });
+      return posterPaths(series, domain, layout.price.height, { log: view.log, width: POSTER_W, reserveTop: layout.price.labelBand });
     });
     poster = <ChartPoster paths={JSON.parse(json) as string[]} width={POSTER_W} height={layout.price.height} margin={layout.margin} />;
   }

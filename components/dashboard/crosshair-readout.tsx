@@ -26,11 +26,16 @@ function signedPct(v: number | null, digits = 2): string {
   return `${v < 0 ? '−' : '+'}${Math.abs(v * 100).toFixed(digits)}%`;
 }
 
+/** A t statistic with a true minus sign. */
+function signedT(t: number): string {
+  return t.toFixed(2).replace('-', '−');
+}
+
 export function readoutText(r: Readout): string {
   const parts = [`${weekday(r.day)} ${r.day}`];
   for (const l of r.lines)
     parts.push(l.value === null ? `${l.ticker}: no bar` : `${l.ticker} ${r.valueFormat(l.value)}${l.change !== null && r.mode !== 'car' ? ` (${signedPct(l.change)})` : ''}`);
-  if (r.abnormal) parts.push(r.abnormal.ar === null ? `${r.primary} ${r.abnormalLabel}: ${r.abnormal.reason ?? 'none'}` : `${r.primary} ${r.abnormalLabel} ${signedPct(r.abnormal.ar)}${r.abnormal.t !== null ? `, t ${r.abnormal.t.toFixed(2)}` : ''}`);
+  if (r.abnormal) parts.push(r.abnormal.ar === null ? `${r.primary} ${r.abnormalLabel}: ${r.abnormal.reason ?? 'none'}` : `${r.primary} ${r.abnormalLabel} ${signedPct(r.abnormal.ar)}${r.abnormal.t !== null ? `, t ${signedT(r.abnormal.t)}` : ''}`);
   if (r.events.length) parts.push(`events: ${r.events.map((e) => e.title).join('; ')}`);
   return parts.join('. ');
 }
@@ -66,7 +71,7 @@ export function CrosshairReadout({ readout, left, top, align }: { readout: Reado
                 {signedPct(r.abnormal.ar)}
                 {stars(r.abnormal.p)}
               </span>
-              {r.abnormal.t !== null ? <span className="muted"> t {r.abnormal.t.toFixed(2)}</span> : null}
+              {r.abnormal.t !== null ? <span className="muted"> t {signedT(r.abnormal.t)}</span> : null}
             </>
           )}
         </div>

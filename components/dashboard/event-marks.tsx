@@ -11,6 +11,9 @@ import { markerPath, type Cluster } from '@/lib/charts/timeline';
 import { textOn, type Theme } from '@/lib/charts/palette';
 import type { EntryView } from '@/lib/contracts/read';
 
+/** A cluster names this many of its events (a 10-year view of a busy ledger would name thousands). */
+const MAX_TITLES = 12;
+
 type Props = {
   /** `t`: the time under the cluster's centre, so a running gesture can slide it (data-t). */
   clusters: (Cluster & { t: number })[];
@@ -35,7 +38,7 @@ export const EventMarks = memo(function EventMarks({ clusters, layout, laneIndex
         const cy = lanes.top + lane * lanes.laneH + lanes.laneH / 2;
         const color = colorOf.get(c.lane) ?? theme.muted;
         if (c.ids.length > 1) {
-          const titles = c.ids.slice(0, 3).map((id) => entryById.get(id)?.title ?? id);
+          const titles = c.ids.slice(0, MAX_TITLES).map((id) => entryById.get(id)?.title ?? id);
           const containsSelected = selectedId !== null && c.ids.includes(selectedId);
           return (
             <g
@@ -52,7 +55,7 @@ export const EventMarks = memo(function EventMarks({ clusters, layout, laneIndex
                 onZoomTo(c.x0, c.x1);
               }}
             >
-              <title>{`${c.ids.length} events, click to zoom in: ${titles.join('; ')}${c.ids.length > 3 ? `; and ${c.ids.length - 3} more` : ''}`}</title>
+              <title>{`${c.ids.length} events, click to zoom in: ${titles.join('; ')}${c.ids.length > MAX_TITLES ? `; and ${c.ids.length - MAX_TITLES} more` : ''}`}</title>
               <circle r={marker.hitR + 2} fill="transparent" />
               <circle r={marker.clusterR} fill={color} stroke={containsSelected ? theme.strong : theme.bg} strokeWidth={containsSelected ? 2.5 : 1.5} />
               <text textAnchor="middle" dy="0.35em" className="cluster-count" fill={textOn(color)}>

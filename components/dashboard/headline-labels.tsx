@@ -60,16 +60,10 @@ function HeadlineLabel({ label: l, entryById, markerStats, primary, benchmark, t
         <rect x={l.box.x0} y={l.box.y0} width={l.box.x1 - l.box.x0} height={l.box.y1 - l.box.y0} rx={3} fill={theme.bg} fillOpacity={0.92} stroke={theme.axis} strokeWidth={0.75} />
         <text x={l.textX} y={l.textY} className="headline-text">
           <tspan fill={theme.fg}>{l.title}</tspan>
-          {l.car ? (
-            <tspan fill={neg ? theme.neg : theme.pos} dx={4}>
-              {l.car}
-            </tspan>
-          ) : null}
-          {l.more > 0 ? (
-            <tspan fill={theme.muted} dx={4}>
-              +{l.more}
-            </tspan>
-          ) : null}
+          {l.car ? ' ' : null}
+          {l.car ? <tspan fill={neg ? theme.neg : theme.pos}>{l.car}</tspan> : null}
+          {l.more > 0 ? ' ' : null}
+          {l.more > 0 ? <tspan fill={theme.muted}>+{l.more}</tspan> : null}
         </text>
       </g>
       {popover}

@@ -128,7 +128,7 @@ export function TimelineChart(props: Props) {
       { key: 'car', text: `CAR[−1,1] of ${primary}: bar = 10%`, glyphW: 8 },
       { key: 'ring', text: 'p < 0.05', glyphW: 22 },
       { key: 'rule', text: 'other event', glyphW: 8 },
-      ...(band ? [{ key: 'band', text: 'expected ±2σ', glyphW: 18 }] : []),
+      ...(band ? [{ key: 'band', text: 'market-model expected price ±2σ', glyphW: 18 }] : []),
     ],
     [kindsInData, primary, band],
   );
@@ -142,7 +142,9 @@ export function TimelineChart(props: Props) {
   const x = useMemo(() => scaleUtc().domain(shown).range([0, innerW]), [shown, innerW]);
   const xFull = useMemo(() => scaleUtc().domain(extent).range([0, innerW]), [extent, innerW]);
 
-  const y = useMemo(() => valueScale(series, shown, price.height, { band, log, zeroLine }), [series, band, shown, log, price.height, zeroLine]);
+  // CAR mode has no headline labels: no band kept free for them.
+  const reserveTop = mode === 'car' ? 0 : price.labelBand;
+  const y = useMemo(() => valueScale(series, shown, price.height, { band, log, zeroLine, reserveTop }), [series, band, shown, log, price.height, zeroLine, reserveTop]);
 
   // ---- the dense layer: lines reduced to pixel columns, shared by the canvas and the label layout ----
   const drawn = useMemo(
@@ -192,14 +194,13 @@ export function TimelineChart(props: Props) {
   const timed = useMemo(() => entries.map((e) => ({ e, t: toTime(e.date) })), [entries]);
   const inViewTimed = useMemo(() => timed.filter(({ t }) => t >= shown[0] && t <= shown[1]), [timed, shown]);
   const inView = useMemo(() => inViewTimed.map(({ e }) => e), [inViewTimed]);
-  // Markers are laid out for the settled domain (one span either side, so a pan shows its
-  // neighbours); while a gesture runs they only slide (see the layout effect below) and are
-  // clustered again when it settles.
+  // Markers are laid out for the settled domain; while a gesture runs they only slide (see the
+  // layout effect below) and are clustered again when it pauses.
   const xSettled = useMemo(() => scaleUtc().domain(domain).range([0, innerW]), [domain, innerW]);
   const clusters = useMemo(() => {
     const gap = layout.marker.gap;
     const span = domain[1] - domain[0];
-    const near = timed.filter(({ t }) => t >= domain[0] - span && t <= domain[1] + span);
+    const near = timed.filter(({ t }) => t >= domain[0] - span / 10 && t <= domain[1] + span / 10);
     const cs = clusterMarkers(near.map(({ e, t }) => ({ id: e.id, x: xSettled(t), lane: e.narrative })), gap);
     const pxPerDay = xSettled(domain[0] + DAY) - xSettled(domain[0]);
     // Events on the same day never separate by zooming: once a day is wide enough, fan them out.
@@ -207,8 +208,10 @@ export function TimelineChart(props: Props) {
       .flatMap((c) =>
         c.ids.length > 1 && c.x1 - c.x0 < 1 && pxPerDay >= c.ids.length * gap ? c.ids.map((id, i) => ({ ...c, ids: [id], x: c.x + (i - (c.ids.length - 1) / 2) * gap })) : [c],
       )
-      .map((c) => ({ ...c, t: xSettled.invert(c.x).getTime() }));
-  }, [timed, domain, xSettled, layout.marker.gap]);
+      .map((c) => ({ ...c, t: xSettled.invert(c.x).getTime() }))
+      // Settled, only what is in view is drawn (what a gesture reveals appears when it pauses).
+      .filter((c) => c.x >= -6 && c.x <= innerW + 6);
+  }, [timed, domain, xSettled, layout.marker.gap, innerW]);
   const marksRef = useRef<SVGGElement | null>(null);
   useLayoutEffect(() => {
     const g = marksRef.current;
@@ -237,7 +240,7 @@ export function TimelineChart(props: Props) {
     const groups = groupHeadlines(items, primary, { mergePx: narrow ? 6 : 14, titlePx: narrow ? 150 : 230 })
       .sort((a, b) => b.weight - a.weight || b.coverage - a.coverage)
       .slice(0, maxLabels * 3);
-    return placeHeadlines(groups, { bounds: { x0: 0, y0: 2, x1: innerW, y1: price.height - 2 }, lines: lineColumns(drawn, innerW), maxLabels });
+    return placeHeadlines(groups, { bounds: { x0: 0, y0: 2, x1: innerW, y1: price.height - 2 }, lines: lineColumns(drawn, innerW), maxLabels, maxLeader: price.height });
   }, [gestureRunning, primaryPoints, mode, inViewTimed, markerStats, x, y, primary, narrow, innerW, price.height, drawn]);
   const labelled = useMemo(() => new Set(labels.flatMap((l) => l.ids)), [labels]);
   const rules = useMemo(
@@ -350,7 +353,7 @@ export function TimelineChart(props: Props) {
       primary,
       abnormal: abnormalOn(crossDay),
       abnormalLabel,
-      events: eventsOnDay(entries, days, crossDay),
+      events: orderDayEvents(eventsOnDay(entries, days, crossDay), primary),
       valueFormat,
       mode,
     };
@@ -425,7 +428,7 @@ export function TimelineChart(props: Props) {
             <rect x={0} y={-4} width={innerW} height={plotH + 8} />
           </clipPath>
           <clipPath id={`clip-marks-${clipId}`}>
-            <rect x={-14} y={layout.lanes.top} width={innerW + 28} height={layout.lanes.height} />
+            <rect x={-9} y={layout.lanes.top} width={innerW + 18} height={layout.lanes.height} />
           </clipPath>
         </defs>
       </svg>
@@ -455,7 +458,7 @@ export function TimelineChart(props: Props) {
             ) : null}
             <TimeAxis y={layout.axisY} width={innerW} ticks={xTicks} x={x} format={tickFormat} color={theme.axis} />
             {narratives.map((n, i) => (
-              <g key={n.id} transform={`translate(-8,${layout.lanes.top + i * layout.lanes.laneH + layout.lanes.laneH / 2})`}>
+              <g key={n.id} transform={`translate(-14,${layout.lanes.top + i * layout.lanes.laneH + layout.lanes.laneH / 2})`}>
                 <circle cx={-textWidth(narrow ? (SHORT_NAMES[n.id] ?? n.name) : n.name, 11, 'bold') - 7} r={4} fill={colorOf.get(n.id)} />
                 <text dy="0.32em" textAnchor="end" className="lane-label">
                   {narrow ? (SHORT_NAMES[n.id] ?? n.name) : n.name}
@@ -614,6 +617,14 @@ const ChartLegend = memo(function ChartLegend({
     </g>
   );
 });
+
+const KIND_ORDER = ['market', 'release', 'report', 'claim', 'corporate', 'policy'];
+
+/** A day's events as the readout lists them: the primary's own market move first, then by kind. */
+function orderDayEvents(events: EntryView[], primary: string): EntryView[] {
+  const rank = (e: EntryView) => (e.kind === 'market' && e.tickers.includes(primary) ? -1 : KIND_ORDER.indexOf(e.kind));
+  return [...events].sort((a, b) => rank(a) - rank(b) || a.title.localeCompare(b.title));
+}
 
 function fitAxisTitle(text: string, maxPx: number): string {
   if (textWidth(text, 10.5) <= maxPx) return text;

@@ -3,13 +3,12 @@
 // move was (impact table, daily AR/CAR chart, warnings), with the entry's ledger history.
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
-import { useClaims, useEntry, useEventImpacts } from '@/components/data/use-queries';
+import { useClaims, useEntry, useEventImpacts, useTimeline } from '@/components/data/use-queries';
 import { ExportMenu } from '@/components/export/export-menu';
 import { useElementWidth } from '@/components/ui/use-element-width';
-import type { ImpactResult } from '@/lib/contracts/read';
-import { formatNumber, formatP, formatPct, stars } from '@/lib/charts/timeline';
 import type { ClockKey } from '@/lib/query-keys';
 import { ArCarChart } from './ar-car-chart';
+import { ClaimsList, EventSkeleton, FiguresList, ImpactTable, ReactionFigure, SourcesList, StudyStamp } from './event-parts';
 
 type Props = {
   id: string;
@@ -25,15 +24,11 @@ type Props = {
   children?: React.ReactNode;
 };
 
-function figureText(f: { value: number | null; value_text?: string; unit: string }): string {
-  const v = f.value !== null ? f.value.toLocaleString('en-US', { maximumFractionDigits: 6 }) : (f.value_text ?? '');
-  return `${v} ${f.unit}`;
-}
-
 export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, editHref, focusRequest = 0, children }: Props) {
   const entry = useEntry(id, clock);
   const impacts = useEventImpacts(id, tickers, clock);
   const claims = useClaims(clock);
+  const timeline = useTimeline(clock);
   const headingRef = useRef<HTMLHeadingElement | null>(null);
   const [chartRef, chartWidth] = useElementWidth<HTMLDivElement>(360);
   // The request may arrive before the entry has loaded; honour each request once, when the heading exists.
@@ -46,12 +41,19 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ed
     }
   }, [focusRequest, loaded]);
 
-  if (entry.isPending) return <div className="event-detail" aria-busy="true"><p className="muted">Loading event…</p></div>;
+  if (entry.isPending) return <EventSkeleton />;
   if (entry.isError)
     return (
-      <div className="event-detail" role="alert">
-        <p className="error">Could not load this event: {entry.error.message}</p>
-        {onClose ? <button type="button" onClick={onClose}>Close</button> : null}
+      <div className="event-detail error-state" role="alert">
+        <p>Could not load this event: {entry.error.message}</p>
+        <button type="button" onClick={() => void entry.refetch()}>
+          Retry
+        </button>
+        {onClose ? (
+          <button type="button" className="chip" onClick={onClose}>
+            Close
+          </button>
+        ) : null}
       </div>
     );
   const e = entry.data;
@@ -104,80 +106,49 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ed
       {e.figures.length > 0 ? (
         <section>
           <h3>Figures</h3>
-          <ul className="figures">
-            {e.figures.map((f, i) => (
-              <li key={i}>
-                <strong>{figureText(f)}</strong>
-                {f.label ? <span className="muted"> — {f.label}</span> : null}
-              </li>
-            ))}
-          </ul>
+          <FiguresList entry={e} />
         </section>
       ) : null}
 
       <section>
         <h3>Market impact</h3>
-        {impacts.isPending ? <p className="muted">Computing event study…</p> : null}
-        {impacts.isError ? <p className="error" role="alert">{impacts.error.message}</p> : null}
+        {impacts.isPending ? (
+          <div aria-busy="true" aria-label="Computing the event study">
+            <div className="skeleton" style={{ height: 90 }} />
+          </div>
+        ) : null}
+        {impacts.isError ? (
+          <div className="error-state" role="alert">
+            <p>The event study could not be computed: {impacts.error.message}</p>
+            <button type="button" onClick={() => void impacts.refetch()}>
+              Retry
+            </button>
+          </div>
+        ) : null}
+        {primary ? <ReactionFigure result={primary} /> : null}
         {results.map((r) => (
           <ImpactTable key={r.ticker} result={r} />
         ))}
         {primary?.result ? (
           <div ref={chartRef} className="ar-chart-wrap">
             <h4>Daily abnormal returns — {primary.ticker}</h4>
-            <ArCarChart daily={primary.result.daily} ticker={primary.ticker} width={Math.min(chartWidth, 640)} />
+            <ArCarChart daily={primary.result.daily} ticker={primary.ticker} width={Math.min(chartWidth, 640)} sigma={primary.result.estimation.sigma} events={timeline.data?.entries ?? []} />
           </div>
         ) : null}
         <ExportMenu dataset="impacts" label="Export impacts CSV" params={{ event: id, tickers, asOf: clock.asOf, position: clock.position }} />
-        {impacts.data ? (
-          <p className="stamp muted">
-            Model {impacts.data.params.model} vs {impacts.data.params.benchmark}, estimation {impacts.data.params.estimation} returns ending at day −{impacts.data.params.gap + 1}; ledger position {impacts.data.position}; params {impacts.data.params_hash.slice(0, 12)}.
-          </p>
-        ) : null}
+        {impacts.data ? <StudyStamp data={impacts.data} /> : null}
       </section>
 
       {linkedClaims.length > 0 ? (
         <section>
           <h3>Cost claims in this entry</h3>
-          <ul className="claims">
-            {linkedClaims.map((c) => (
-              <li key={c.id}>
-                <strong>
-                  {c.current_value.toLocaleString('en-US')} {c.unit}
-                </strong>{' '}
-                {c.metric.replace(/_/g, ' ')} — {c.claimant} ({c.qualifier ?? 'no qualifier'}), {c.status}
-                {c.current_value !== c.value ? <span className="muted"> (first asserted as {c.value})</span> : null}
-                <div className="muted">{c.scope}</div>
-                {c.relations.length > 0 ? (
-                  <div className="muted">
-                    {c.relations.map((r) => (r.direction === 'outgoing' ? `${r.type} ${r.claim}` : `${r.type === 'disputes' ? 'disputed' : r.type} by ${r.claim}`)).join('; ')}
-                  </div>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <ClaimsList claims={linkedClaims} />
         </section>
       ) : null}
 
       <section>
         <h3>Sources</h3>
-        {e.sources.length === 0 ? (
-          <p className="muted">No sources recorded.</p>
-        ) : (
-          <ul className="sources">
-            {e.sources.map((s) => (
-              <li key={s.url}>
-                <a href={s.url} target="_blank" rel="noopener noreferrer nofollow">
-                  {s.title}
-                </a>
-                <span className="muted">
-                  {' '}
-                  {[s.publisher, s.published].filter(Boolean).join(', ')}
-                </span>
-              </li>
-            ))}
-          </ul>
-        )}
+        <SourcesList sources={e.sources} />
       </section>
 
       <section>
@@ -198,65 +169,5 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ed
         </p>
       ) : null}
     </article>
-  );
-}
-
-function ImpactTable({ result }: { result: ImpactResult }) {
-  const r = result.result;
-  return (
-    <div className="impact">
-      <h4>
-        {result.ticker} <span className="muted">vs {result.benchmark}</span>
-      </h4>
-      {result.ticker === result.benchmark ? (
-        <p className="muted">{result.ticker} is the benchmark: its abnormal return is zero by construction.</p>
-      ) : !r ? (
-        <p className="muted">No estimate: {result.reason}</p>
-      ) : (
-        <>
-          <table className="impact-table">
-            <caption className="sr-only">Cumulative abnormal returns of {result.ticker} by window</caption>
-            <thead>
-              <tr>
-                <th scope="col">Window</th>
-                <th scope="col">CAR</th>
-                <th scope="col">t</th>
-                <th scope="col">p</th>
-                <th scope="col">n</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.windows.map((w) => (
-                <tr key={`${w.from}:${w.to}`} className={w.cut ? 'cut' : undefined}>
-                  <th scope="row">
-                    [{w.from},{w.to}]{w.cut ? <span title={`window cut by ${w.cut}`}> ✂</span> : null}
-                  </th>
-                  <td className={w.car !== null && w.car < 0 ? 'neg' : 'pos'}>
-                    {formatPct(w.car)}
-                    <span className="stars">{stars(w.p)}</span>
-                  </td>
-                  <td>{formatNumber(w.t)}</td>
-                  <td>{formatP(w.p)}</td>
-                  <td>{w.n}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <p className="muted small">
-            α {formatNumber(r.estimation.alpha, 5)}, β {formatNumber(r.estimation.beta, 3)}, σ {formatPct(r.estimation.sigma)}, n {r.estimation.n} ({r.estimation.start} → {r.estimation.end}). Stars: * p&lt;0.1, ** p&lt;0.05, *** p&lt;0.01. Dollar impact: {r.windows.some((w) => w.dollar_impact) ? 'estimate shown per window' : 'not available (shares outstanding unknown)'}.
-          </p>
-        </>
-      )}
-      {result.ticker !== result.benchmark && result.warnings.length > 0 ? (
-        <details className="warnings">
-          <summary>{result.warnings.length} warning{result.warnings.length > 1 ? 's' : ''}</summary>
-          <ul>
-            {result.warnings.map((w, i) => (
-              <li key={i}>{w.message}</li>
-            ))}
-          </ul>
-        </details>
-      ) : null}
-    </div>
   );
 }

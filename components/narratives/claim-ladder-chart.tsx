@@ -22,6 +22,7 @@ import {
 import { markColor, tickerColor as paletteColor, type Scheme } from '@/lib/charts/palette';
 import { fromSources } from '@/lib/charts/provenance';
 import type { PriceMode } from './state';
+import './claim-ladder.css';
 
 export function tickerColor(i: number, scheme: Scheme = 'light'): string {
   return paletteColor(i, scheme);
@@ -75,6 +76,11 @@ export function ClaimLadderChart({ claims, series, domain, focus = false, prices
             <rect x={margin.left} y={r.top} width={x1 - margin.left} height={r.height} className="ladder-row-bg" />
             <text x={margin.left + 4} y={r.top + 11} className="ladder-row-title">
               {r.label}
+              {r.empty ? (
+                <tspan className="ladder-empty" dx={8}>
+                  no claim {asOf ? `known on ${asOf}` : 'in view'}
+                </tspan>
+              ) : null}
             </text>
             {r.ticks.map((t) => (
               <g key={t.label}>
@@ -84,11 +90,6 @@ export function ClaimLadderChart({ claims, series, domain, focus = false, prices
                 </text>
               </g>
             ))}
-            {r.empty ? (
-              <text x={x1 - 6} y={r.top + 11} textAnchor="end" className="ladder-empty">
-                no claim {asOf ? `known on ${asOf}` : 'in view'}
-              </text>
-            ) : null}
           </g>
         ))}
         {layout.price ? <PriceStrip layout={layout} x1={x1} title={priceTitle} note={pricesNote} scheme={scheme} /> : null}
@@ -99,7 +100,10 @@ export function ClaimLadderChart({ claims, series, domain, focus = false, prices
         {/* breaks in the time axis: the empty time between far-apart claims is left out */}
         {layout.breaks.map((bx) => (
           <g key={`brk-${bx}`} className="ladder-break" data-break={bx}>
-            <rect x={bx - 5} y={margin.top} width={10} height={axisY - margin.top} className="ladder-break-band" />
+            {/* below each row's title, so the titles stay whole */}
+            {[...layout.rows, ...(layout.price ? [{ key: 'price', top: layout.price.top, height: layout.price.height }] : [])].map((r) => (
+              <rect key={r.key} x={bx - 5} y={r.top + 15} width={10} height={r.height - 15} className="ladder-break-band" />
+            ))}
             <path d={`M${bx - 6},${axisY + 5} l4,-10 M${bx},${axisY + 5} l4,-10`} className="ladder-break-mark" />
           </g>
         ))}

@@ -198,7 +198,7 @@ export function NarrativesView({ narratives, ladderExtent, asOfExtent, priceExte
               />
               <p className="muted small">
                 Dollar rows are log scales with the same height per decade, each spanning only the decades its claims need (values in million USD are drawn
-                ×1,000,000); GPU counts have their own axis. {!state.from && !state.to ? 'The time axis is fitted to the claims: a break (⫽) leaves out the empty months between far-apart claims. ' : ''}Hover or focus a dot (Tab) for the
+                ×1,000,000); GPU counts have their own axis. {!state.from && !state.to ? 'The time axis is fitted to the claims: a break (//) leaves out the empty months between far-apart claims. ' : ''}Hover or focus a dot (Tab) for the
                 claimant, value, qualifier, scope and sources; click or press Enter to keep them open and reach the source links.
                 {state.asOf ? ` Claims asserted after ${state.asOf} are not shown; the dashed vertical line marks the as-of date.` : ''}
               </p>

@@ -84,14 +84,14 @@ export function SavedViews({ pathname }: { pathname: string }) {
       return;
     }
     const parsed = parseViewsFile(await f.text());
+    if (file.current) file.current.value = '';
     if (!parsed.ok) {
       setMessage({ text: `${f.name}: ${parsed.error}; nothing imported.`, error: true });
       return;
     }
     const merged = mergeViews(views, parsed.views);
     const error = store(merged.views);
-    setMessage(error ? { text: error, error: true } : { text: `Imported ${merged.added} new and ${merged.replaced} replaced view${merged.added + merged.replaced === 1 ? '' : 's'}.`, error: false });
-    if (file.current) file.current.value = '';
+    setMessage(error ? { text: error, error: true } : { text: `Imported from ${f.name}: ${merged.added} new, ${merged.replaced} replaced.`, error: false });
   };
   const onMenuKey = (e: KeyboardEvent<HTMLDetailsElement>) => {
     if (e.key === 'Escape' && menu.current?.open) {

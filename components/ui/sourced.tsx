@@ -33,6 +33,8 @@ export function useSourcePopover(figure: string, provenance: Provenance | readon
   const card = useRef<HTMLDivElement | null>(null);
   const hideTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const focusCard = useRef(false);
+  // Focus handed back to the trigger on Escape must not open the card again.
+  const quietFocus = useRef(false);
 
   const cancelHide = () => {
     if (hideTimer.current) clearTimeout(hideTimer.current);
@@ -40,7 +42,11 @@ export function useSourcePopover(figure: string, provenance: Provenance | readon
   };
   const close = useCallback((returnFocus: Element | null = null) => {
     setState((s) => ({ ...s, open: false, pinned: false }));
-    if (returnFocus) (returnFocus as HTMLElement).focus();
+    if (returnFocus) {
+      quietFocus.current = true;
+      (returnFocus as HTMLElement).focus();
+      setTimeout(() => (quietFocus.current = false), 0);
+    }
   }, []);
   const show = (anchor: Element) => {
     cancelHide();
@@ -82,7 +88,10 @@ export function useSourcePopover(figure: string, provenance: Provenance | readon
       if (state.pinned) return;
       hideTimer.current = setTimeout(() => setState((s) => (s.pinned ? s : { ...s, open: false })), 200);
     },
-    onFocus: (e) => show(e.currentTarget),
+    onFocus: (e) => {
+      if (quietFocus.current) quietFocus.current = false;
+      else show(e.currentTarget);
+    },
     onBlur: (e) => {
       if (!within(e.relatedTarget, e.currentTarget)) setState((s) => ({ ...s, open: false, pinned: false }));
     },

@@ -480,8 +480,9 @@ export function layoutClaimLadder(input: LadderInput): LadderLayout {
     const ticks = x.ticks(count);
     // A narrow segment names its year too ("Apr 2023"): there is a break before or after it.
     const fmt = segments.length > 1 && count <= 1 ? (d: Date) => d.toLocaleDateString('en-US', { month: 'short', year: 'numeric', timeZone: 'UTC' }) : x.tickFormat(count);
-    const pick = ticks.length > 0 ? ticks : [new Date((parseDay(seg.from).getTime() + parseDay(seg.to).getTime()) / 2)];
-    for (const d of count <= 1 ? pick.slice(0, 1) : pick) candidates.push({ x: x(d), label: fmt(d) });
+    // A narrow segment gets one label, in its middle, so that it stays inside the segment.
+    const pick = count <= 1 || ticks.length === 0 ? [new Date((parseDay(seg.from).getTime() + parseDay(seg.to).getTime()) / 2)] : ticks;
+    for (const d of pick) candidates.push({ x: x(d), label: fmt(d) });
   }
   const xTicks: { x: number; label: string }[] = [];
   for (const t of candidates) {

@@ -17,6 +17,10 @@ describe('valueScale', () => {
     const y = valueScale(s, [toTime('2025-01-03'), toTime('2025-01-04')], 300);
     expect(y.domain()[1]).toBeLessThan(110);
   });
+  it('keeps a band at the top free of lines when asked (room for labels)', () => {
+    const y = valueScale(s, [toTime('2025-01-01'), toTime('2025-01-04')], 300, { reserveTop: 36 });
+    expect(y(110)).toBeGreaterThanOrEqual(36);
+  });
   it('includes zero for CAR lines', () => {
     expect(valueScale([series('A', [5, 6])], [toTime('2025-01-01'), toTime('2025-01-02')], 100, { zeroLine: true }).domain()[0]).toBeLessThanOrEqual(0);
   });

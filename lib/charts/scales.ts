@@ -5,7 +5,13 @@ import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
 import { decimateIndices } from './decimate';
 import { visiblePoints, type BandPoint, type Series } from './timeline';
 
-export type ValueScaleOptions = { band?: readonly BandPoint[] | null; log?: boolean; zeroLine?: boolean };
+export type ValueScaleOptions = {
+  band?: readonly BandPoint[] | null;
+  log?: boolean;
+  zeroLine?: boolean;
+  /** Pixels kept free of lines at the top of the panel: room for the headline labels. */
+  reserveTop?: number;
+};
 
 /** The y scale of the lines (and band) in view: 6% headroom, nice ticks; log when asked and possible. */
 export function valueScale(series: readonly Series[], domain: readonly [number, number], height: number, opts: ValueScaleOptions = {}): ScaleContinuousNumeric<number, number> {
@@ -35,9 +41,10 @@ export function valueScale(series: readonly Series[], domain: readonly [number, 
     lo -= 1;
     hi += 1;
   }
-  if (opts.log && lo > 0) return scaleLog().domain([lo * 0.97, hi * 1.03]).range([height, 0]).nice();
+  const top = Math.min(height / 3, opts.reserveTop ?? 0);
+  if (opts.log && lo > 0) return scaleLog().domain([lo * 0.97, hi * 1.03]).range([height, top]).nice();
   const pad = (hi - lo) * 0.06;
-  return scaleLinear().domain([lo - pad, hi + pad]).range([height, 0]).nice();
+  return scaleLinear().domain([lo - pad, hi + pad]).range([height, top]).nice();
 }
 
 /**

@@ -8,7 +8,8 @@ export type TimelineLayout = {
   narrow: boolean;
   margin: { left: number; right: number; top: number };
   innerW: number;
-  price: { top: number; height: number };
+  /** `labelBand`: pixels at the top of the price panel kept free of lines, for headline labels. */
+  price: { top: number; height: number; labelBand: number };
   volume: { top: number; height: number } | null;
   /** y of the time axis under the price (and volume) panel */
   axisY: number;
@@ -32,7 +33,7 @@ export function timelineLayout(opts: { width: number; narrow: boolean; lanes: nu
   const priceH = narrow ? 230 : 300;
   const volumeH = narrow ? 40 : 52;
   const laneH = narrow ? 36 : 34;
-  const price = { top: 0, height: priceH };
+  const price = { top: 0, height: priceH, labelBand: 38 };
   const volume = opts.volume ? { top: priceH + 6, height: volumeH } : null;
   const axisY = volume ? volume.top + volume.height : priceH;
   const lanesTop = axisY + AXIS_H + GAP;

@@ -21,14 +21,16 @@ export default async function Page({ params, searchParams }: Props) {
   const { id: rawId } = await params;
   const id = decodeURIComponent(rawId);
   const view = parseViewState(new URLSearchParams(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === 'string')));
-  const entry = await (await getStore()).read.getEntry(id, { asOf: view.asOf, position: view.position });
+  const store = await getStore();
+  const entry = await store.read.getEntry(id, { asOf: view.asOf, position: view.position });
   if (!entry) notFound();
+  const narratives = await store.read.listNarratives();
   return (
     <section>
       <p>
         <Link href={`/?event=${encodeURIComponent(id)}`}>← Back to the timeline</Link>
       </p>
-      <EventPage id={id} tickers={view.tickers} asOf={view.asOf} position={view.position} editable={await isEditor()} />
+      <EventPage id={id} tickers={view.tickers} asOf={view.asOf} position={view.position} editable={await isEditor()} narratives={narratives} />
     </section>
   );
 }
