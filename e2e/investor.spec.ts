@@ -128,6 +128,32 @@ test.describe('on a touch screen', () => {
   });
 });
 
+test('volume bars under the price panel toggle, and the link remembers it', async ({ timeline, page }) => {
+  await timeline.goto('?from=2025-01-13&to=2025-02-14');
+  await expect(page.locator('.volume-label')).toContainText('Volume NVDA (max');
+  await page.getByRole('checkbox', { name: 'Volume' }).uncheck();
+  await expect(page).toHaveURL(/vol=0/);
+  await expect(page.locator('.volume-label')).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByRole('checkbox', { name: 'Volume' })).not.toBeChecked();
+});
+
+test('empty and error states say what is missing and how to fix it; Retry recovers', async ({ timeline, page }) => {
+  await page.goto('/?tickers=NVDA,ZZZZ&from=2023-05-01&to=2023-08-01');
+  await expect(page.getByRole('note').filter({ hasText: 'No prices for NVDA in this range' })).toContainText('import a file');
+  await expect(page.getByRole('note').filter({ hasText: 'ZZZZ is not listed' })).toBeVisible();
+  await expect(page.locator('.chart-empty')).toContainText('No prices in this range');
+  // the chart data fails once: the page says so and offers a retry
+  let fail = true;
+  await page.route('**/api/series**', (route) => (fail ? route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal","message":"database busy"}' }) : route.continue()));
+  await page.goto('/?tickers=NVDA,AVGO&from=2025-01-13&to=2025-02-14');
+  await expect(page.getByRole('alert')).toContainText('database busy');
+  fail = false;
+  await page.getByRole('button', { name: 'Retry' }).click();
+  await timeline.ready();
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
 test('the AR/CAR chart shows the ±1.96σ√L band and reads each day from the keyboard', async ({ page }) => {
   await page.goto('/events/nvda-record-one-day-loss');
   const chart = page.locator('.ar-car-box');

@@ -1,6 +1,6 @@
 'use client';
-// The dashboard's controls: range presets, chart mode, log scale, the ticker picker, the
-// narrative and kind filters, and the as-of date.
+// The dashboard's controls: range presets, chart mode, log scale, volume bars, the ticker picker,
+// the narrative and kind filters, and the as-of date.
 import { useState } from 'react';
 import { presetDomain, type Domain } from '@/lib/charts/domain';
 import { fromTime, toTime } from '@/lib/charts/timeline';
@@ -60,6 +60,9 @@ export function Controls({ view, setView, tickers, narratives, extent, lastPrice
       </label>
       <label className="control">
         <input type="checkbox" checked={view.log} disabled={view.mode === 'car'} onChange={(e) => setView({ log: e.target.checked })} /> Log scale
+      </label>
+      <label className="control">
+        <input type="checkbox" checked={view.volume} disabled={view.mode === 'car'} onChange={(e) => setView({ volume: e.target.checked })} /> Volume
       </label>
       <details className="control picker">
         <summary>Tickers: {view.tickers.join(', ')}</summary>

@@ -428,7 +428,7 @@ export function TimelineChart(props: Props) {
             <rect x={0} y={-4} width={innerW} height={plotH + 8} />
           </clipPath>
           <clipPath id={`clip-marks-${clipId}`}>
-            <rect x={-9} y={layout.lanes.top} width={innerW + 18} height={layout.lanes.height} />
+            <rect x={-2} y={layout.lanes.top} width={innerW + 4} height={layout.lanes.height} />
           </clipPath>
         </defs>
       </svg>
