@@ -3,17 +3,15 @@
 // tables behind the chart. This component only wires things together: the view state is in
 // the URL (use-view-state), the data comes from react-query (components/data), and every
 // number on the chart is a pure function of both (lib/charts).
-import { useQuery } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { pricesQuery } from '@/components/data/queries';
+import { useCallback, useMemo } from 'react';
 import { useEventImpacts, useImpacts, useSeries, useTickers, useTimeline } from '@/components/data/use-queries';
 import { ClockBanner } from '@/components/ui/clock-banner';
 import { SavedViews } from '@/components/ui/saved-views';
 import { useElementWidth } from '@/components/ui/use-element-width';
-import { DEFAULT_PARAMS, twoSidedP } from '@/lib/analytics';
+import { DEFAULT_PARAMS } from '@/lib/analytics';
 import { DEFAULT_BENCHMARK } from '@/lib/config';
-import { abnormalOn, prepareAbnormal, tradingDays, type DayAbnormal } from '@/lib/charts/crosshair';
+import { tradingDays } from '@/lib/charts/crosshair';
 import { listedExtent, listedLastPrice, urlDomain, type Domain } from '@/lib/charts/domain';
 import { filterEntries, markerStats, sortEntries } from '@/lib/charts/events';
 import { axisLabel, emptyMessage, eventBand, eventDay, modeSeries, rebaseAnchor, valueFormat } from '@/lib/charts/modes';
@@ -29,6 +27,7 @@ import { LedgerStamp } from './ledger-stamp';
 import { Legend } from './legend';
 import { TimelineChart, type VolumeBar } from './timeline-chart';
 import { useChartDomain } from './use-chart-domain';
+import { useDayAbnormal } from './use-day-abnormal';
 import { useEventKeys } from './use-event-keys';
 import { useLiveUpdates } from './use-live-updates';
 import { useViewState } from './use-view-state';
@@ -95,37 +94,19 @@ export function Dashboard({ narratives, editor = false, poster = null }: { narra
     void prices.refetch();
   };
 
-  // ---- the crosshair's abnormal return: the benchmark's prices load the first time it shows ----
+  // ---- the crosshair's abnormal return (the benchmark's prices load the first time it shows) ----
   const benchmark = markerImpacts.data?.params.benchmark ?? DEFAULT_BENCHMARK;
-  const [wantAbnormal, setWantAbnormal] = useState(false);
-  const benchmarkIndex = view.tickers.indexOf(benchmark);
-  const benchmarkQuery = useQuery({ ...pricesQuery(benchmark, clock), enabled: wantAbnormal && benchmarkIndex < 0 });
-  const benchmarkBars = benchmarkIndex >= 0 ? prices.bars[benchmarkIndex] : benchmarkQuery.data?.bars;
-  const prepared = useMemo(() => (benchmarkBars && primaryBars.length ? prepareAbnormal(primaryBars, benchmarkBars, view.asOf) : null), [primaryBars, benchmarkBars, view.asOf]);
-  const studyParams = markerImpacts.data?.params ?? DEFAULT_PARAMS;
-  const cache = useRef(new Map<string, DayAbnormal>());
-  const dayAbnormal = useCallback(
-    (day: string): DayAbnormal | null => {
-      if (view.mode === 'car') {
-        const r = primaryImpact?.result;
-        const row = r?.daily.find((d) => d.date === day);
-        if (!r || !row) return { ar: null, t: null, p: null, reason: 'outside the event window' };
-        const t = row.ar !== null ? row.ar / r.estimation.sigma : null;
-        return { ar: row.ar, t, p: t !== null ? twoSidedP(t, r.estimation.df) : null, reason: row.ar === null ? 'no return that day' : null };
-      }
-      if (benchmark === primary) return { ar: 0, t: null, p: null, reason: null };
-      if (!prepared) return benchmarkQuery.isError ? { ar: null, t: null, p: null, reason: `${benchmark} prices could not be loaded` } : null;
-      const key = `${primary}:${benchmark}:${view.asOf}:${studyParams.model}:${studyParams.estimation}:${studyParams.gap}:${day}`;
-      let hit = cache.current.get(key);
-      if (!hit) {
-        hit = abnormalOn(prepared, day, studyParams, { ticker: primary, benchmark });
-        cache.current.set(key, hit);
-      }
-      return hit;
-    },
-    [view.mode, view.asOf, primaryImpact, benchmark, primary, prepared, benchmarkQuery.isError, studyParams],
-  );
-  const onCrosshair = useCallback(() => setWantAbnormal(true), []);
+  const { dayAbnormal, onCrosshair } = useDayAbnormal({
+    mode: view.mode,
+    primary,
+    benchmark,
+    tickers: view.tickers,
+    bars: prices.bars,
+    primaryBars,
+    primaryImpact,
+    params: markerImpacts.data?.params ?? DEFAULT_PARAMS,
+    clock,
+  });
 
   const days = useCallback(() => tradingDays(series), [series]);
   const select = useCallback((id: string | null) => setView({ event: id }, 'push'), [setView]);

@@ -33,9 +33,21 @@ describe('posterPaths', () => {
     const paths = posterPaths(s, domain, 300, { width: 600 });
     expect(paths).toHaveLength(2);
     const y = valueScale(s, domain, 300);
-    // first point of A at x 0, its y on the shared scale; last at the right edge
+    // first point of A at x 0, its y on the shared scale; then relative steps to the right edge
     expect(paths[0]!.startsWith(`M0,${Math.round(y(100))}`)).toBe(true);
-    expect(paths[0]!.endsWith(`L600,${Math.round(y(95))}`)).toBe(true);
+    const end = [...paths[0]!.matchAll(/[Ml](-?\d+),(-?\d+)/g)].reduce((p, m) => [p[0]! + Number(m[1]), p[1]! + Number(m[2])], [0, 0]);
+    expect(end).toEqual([600, Math.round(y(95))]);
+  });
+  it('keeps a column’s lowest and highest point, whatever the series’ length', () => {
+    const many = series('A', Array.from({ length: 28 }, (_, i) => (i === 13 ? 150 : 100 + (i % 3))));
+    const domain: [number, number] = [many.points[0]!.t, many.points[27]!.t];
+    const d = posterPaths([many], domain, 300, { width: 10 })[0]!;
+    const steps = [...d.matchAll(/[Ml](-?\d+),(-?\d+)/g)];
+    expect(steps.length).toBeLessThanOrEqual(2 * 11);
+    const y = valueScale([many], domain, 300);
+    let cy = 0;
+    const ys = steps.map((m, i) => (cy = i === 0 ? Number(m[2]) : cy + Number(m[2])));
+    expect(Math.min(...ys)).toBe(Math.round(y(150))); // the spike survives
   });
   it('gives an empty path for a series with nothing in view', () => {
     expect(posterPaths([series('A', [])], [0, 1], 100)).toEqual(['']);

@@ -2,7 +2,6 @@
 // chart (components/dashboard/timeline-chart) and the page's poster (app/page.tsx), so that the
 // lines the server sends and the ones the canvas draws after hydration fall on the same pixels.
 import { scaleLinear, scaleLog, type ScaleContinuousNumeric } from 'd3';
-import { decimateIndices } from './decimate';
 import { visiblePoints, type BandPoint, type Series } from './timeline';
 
 export type ValueScaleOptions = {
@@ -48,25 +47,40 @@ export function valueScale(series: readonly Series[], domain: readonly [number, 
 }
 
 /**
- * The lines as SVG paths in a `width` × `height` box, reduced to the lowest and highest point per
- * column: the first frame the server sends, stretched to the chart's width by the browser.
+ * The lines as SVG paths in a `width` × `height` box, in whole units: per column the lowest and
+ * highest point in time order, then relative steps ("l3,-2"). The first frame the server sends,
+ * stretched to the chart's width by the browser: a few kilobytes per line whatever its length.
  */
 export function posterPaths(series: readonly Series[], domain: readonly [number, number], height: number, opts: ValueScaleOptions & { width?: number } = {}): string[] {
   const width = opts.width ?? 1000;
   const y = valueScale(series, domain, height, opts);
   const x = (t: number) => ((t - domain[0]) / Math.max(1, domain[1] - domain[0])) * width;
-  // Whole units of a box the browser stretches to the plot: small, and replaced within a second.
   return series.map((s) => {
-    const idx = decimateIndices(s.points, domain[0], domain[1], x);
+    const pts = visiblePoints(s.points, domain[0], domain[1]);
+    // per pixel column: the lowest and highest y, and which of them came first
+    const cols: { c: number; lo: number; hi: number; loAt: number; hiAt: number }[] = [];
+    pts.forEach((p, i) => {
+      const c = Math.round(x(p.t));
+      const v = Math.round(y(p.value));
+      const last = cols[cols.length - 1];
+      if (!last || last.c !== c) cols.push({ c, lo: v, hi: v, loAt: i, hiAt: i });
+      else if (v < last.lo) {
+        last.lo = v;
+        last.loAt = i;
+      } else if (v > last.hi) {
+        last.hi = v;
+        last.hiAt = i;
+      }
+    });
     let d = '';
-    let last = '';
-    for (const i of idx) {
-      const p = s.points[i]!;
-      const xy = `${Math.round(x(p.t))},${Math.round(y(p.value))}`;
-      if (xy === last) continue;
-      d += `${d ? 'L' : 'M'}${xy}`;
-      last = xy;
-    }
+    let px = 0;
+    let py = 0;
+    for (const col of cols)
+      for (const v of col.lo === col.hi ? [col.lo] : col.loAt < col.hiAt ? [col.lo, col.hi] : [col.hi, col.lo]) {
+        d += d ? `l${col.c - px},${v - py}` : `M${col.c},${v}`;
+        px = col.c;
+        py = v;
+      }
     return d;
   });
 }
