@@ -1,6 +1,5 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { Suspense } from 'react';
-import { preload } from 'react-dom';
 import { seriesUrl } from '@/components/data/api-client';
 import { ChartPoster } from '@/components/dashboard/chart-poster';
 import { Dashboard } from '@/components/dashboard/dashboard';
@@ -24,8 +23,6 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const params = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]])));
   const view = parseViewState(params);
-  // The chart's prices load while the browser loads the scripts (the client's fetch finds them).
-  preload(seriesUrl(view.tickers, { asOf: view.asOf, position: view.position }), { as: 'fetch', crossOrigin: 'anonymous' });
   // The shell (and the script tags) stream at once; the data-bound part follows when ready.
   return (
     <section>
@@ -73,8 +70,13 @@ async function DashboardSection({ params: query }: { params: string }) {
   }
 
   return (
-    <HydrationBoundary state={dehydrate(client)}>
-      <Dashboard narratives={narratives} editor={await isEditor()} poster={poster} />
-    </HydrationBoundary>
+    <>
+      <HydrationBoundary state={dehydrate(client)}>
+        <Dashboard narratives={narratives} editor={await isEditor()} poster={poster} />
+      </HydrationBoundary>
+      {/* The chart's prices load while the browser loads the scripts (the client's fetch finds
+          them); asked for after the poster, so the server sends the first frame first. */}
+      <link rel="preload" as="fetch" crossOrigin="anonymous" href={seriesUrl(view.tickers, clock)} />
+    </>
   );
 }

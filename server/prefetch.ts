@@ -23,7 +23,8 @@ export type DashboardPrefetch = { client: QueryClient; listed: TickerView[]; ent
 export async function prefetchDashboard(store: Store, tickers: string[], clock: ClockKey): Promise<DashboardPrefetch> {
   const { read } = store;
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } });
-  const listed = await read.listTickers();
+  // The ticker list aggregates every bar (first and last date, count): cached by ledger position.
+  const listed = JSON.parse(await cachedJson(store, 'tickers', () => read.listTickers())) as TickerView[];
   client.setQueryData(queryKeys.tickers(), { tickers: listed });
   const query = new URLSearchParams();
   if (clock.asOf) query.set('asOf', clock.asOf);
