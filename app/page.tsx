@@ -22,7 +22,6 @@ const POSTER_W = 1000;
 export default async function TimelinePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
   const params = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]])));
-  const view = parseViewState(params);
   // The shell (and the script tags) stream at once; the data-bound part follows when ready.
   return (
     <section>
