@@ -151,11 +151,9 @@ export function TimelineChart(props: Props) {
     () =>
       series.map((s, i) => {
         const indices = decimateIndices(s.points, shown[0], shown[1], (t) => x(t));
-        const xs = indices.map((k) => x(s.points[k]!.t));
-        const ys = indices.map((k) => y(s.points[k]!.value));
-        return { ticker: s.ticker, points: s.points, indices, xs, ys, color: tickerColor(i, scheme), width: i === 0 ? 2.25 : 1.5 };
+        return { ticker: s.ticker, points: s.points, indices, color: tickerColor(i, scheme), width: i === 0 ? 2.25 : 1.5 };
       }),
-    [series, shown, x, y, scheme],
+    [series, shown, x, scheme],
   );
 
   const volumeScene = useMemo(() => {
@@ -193,7 +191,6 @@ export function TimelineChart(props: Props) {
   // Each entry's time once per timeline, not once per frame.
   const timed = useMemo(() => entries.map((e) => ({ e, t: toTime(e.date) })), [entries]);
   const inViewTimed = useMemo(() => timed.filter(({ t }) => t >= shown[0] && t <= shown[1]), [timed, shown]);
-  const inView = useMemo(() => inViewTimed.map(({ e }) => e), [inViewTimed]);
   // Markers are laid out for the settled domain; while a gesture runs they only slide (see the
   // layout effect below) and are clustered again when it pauses.
   const xSettled = useMemo(() => scaleUtc().domain(domain).range([0, innerW]), [domain, innerW]);
@@ -237,10 +234,8 @@ export function TimelineChart(props: Props) {
     if (items.length === 0) return [];
     const maxLabels = Math.max(1, Math.floor(innerW / (narrow ? 150 : 120)));
     // Only the heaviest groups are tried: more could never find room on one chart.
-    const groups = groupHeadlines(items, primary, { mergePx: narrow ? 6 : 14, titlePx: narrow ? 150 : 230 })
-      .sort((a, b) => b.weight - a.weight || b.coverage - a.coverage)
-      .slice(0, maxLabels * 3);
-    return placeHeadlines(groups, { bounds: { x0: 0, y0: 2, x1: innerW, y1: price.height - 2 }, lines: lineColumns(drawn, innerW), maxLabels, maxLeader: price.height });
+    const groups = groupHeadlines(items, primary, { mergePx: narrow ? 6 : 14, titlePx: narrow ? 150 : 230, limit: maxLabels * 3 });
+    return placeHeadlines(groups, { bounds: { x0: 0, y0: 2, x1: innerW, y1: price.height - 2 }, lines: lineColumns(drawn.map((d) => ({ xs: d.indices.map((k) => x(d.points[k]!.t)), ys: d.indices.map((k) => y(d.points[k]!.value)) })), innerW), maxLabels, maxLeader: price.height });
   }, [gestureRunning, primaryPoints, mode, inViewTimed, markerStats, x, y, primary, narrow, innerW, price.height, drawn]);
   const labelled = useMemo(() => new Set(labels.flatMap((l) => l.ids)), [labels]);
   const rules = useMemo(
@@ -393,7 +388,9 @@ export function TimelineChart(props: Props) {
     onDomainChange([t0, Math.max(t1, t0 + 7 * DAY)], true, true);
   }, [x, onDomainChange]);
   const selectEvent = useCallback((id: string) => onSelect(id), [onSelect]);
-  const summary = useMemo(() => chartSummary(series, inView.length, shown, yLabel, labels.map((l) => l.title)), [series, inView.length, shown, yLabel, labels]);
+  // The text summary follows the settled view (not every frame of a gesture).
+  const settledCount = useMemo(() => timed.filter(({ t }) => t >= domain[0] && t <= domain[1]).length, [timed, domain]);
+  const summary = useMemo(() => chartSummary(series, settledCount, domain, yLabel, labels.map((l) => l.title)), [series, settledCount, domain, yLabel, labels]);
   const hasLines = drawn.some((d) => d.indices.length > 0);
   const plotH = plotBottom;
 

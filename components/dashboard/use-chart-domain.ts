@@ -6,8 +6,9 @@
 import { useCallback, useRef, useState } from 'react';
 import { clampDomain, type Domain } from '@/lib/charts/domain';
 
-// A burst of wheel steps or brush ends writes the URL once, after the last of them.
-const COMMIT_DELAY_MS = 150;
+// A burst of wheel steps or brush ends is taken over by the page (and written to the URL) once,
+// after the last of them: long enough to bridge the pauses within one gesture on a busy machine.
+const COMMIT_DELAY_MS = 400;
 
 /**
  * `requested`: the URL's domain (lib/charts/domain urlDomain); `commit` writes a settled domain

@@ -57,40 +57,55 @@ export function decimateIndices(points: readonly TimedValue[], from: number, to:
  */
 export function lineColumns(polylines: readonly { xs: readonly number[]; ys: readonly number[] }[], width: number): { top: Float32Array; bottom: Float32Array } {
   const n = Math.max(0, Math.ceil(width));
-  const top = new Float32Array(n).fill(NaN);
-  const bottom = new Float32Array(n).fill(NaN);
-  const mark = (c: number, yA: number, yB: number) => {
-    if (c < 0 || c >= n) return;
-    const a = Math.min(yA, yB);
-    const b = Math.max(yA, yB);
-    if (!(top[c]! <= a)) top[c] = a;
-    if (!(bottom[c]! >= b)) bottom[c] = b;
-  };
+  const top = new Float32Array(n).fill(Infinity);
+  const bottom = new Float32Array(n).fill(-Infinity);
   for (const { xs, ys } of polylines) {
+    let xp = NaN;
+    let yp = NaN;
     for (let i = 0; i < xs.length; i++) {
       const x = xs[i]!;
       const y = ys[i]!;
-      if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-      if (i === 0 || !Number.isFinite(xs[i - 1]!) || !Number.isFinite(ys[i - 1]!)) {
-        mark(Math.floor(x), y, y);
+      if (!(x === x && y === y && x !== Infinity && x !== -Infinity)) {
+        xp = NaN;
         continue;
       }
-      const xp = xs[i - 1]!;
-      const yp = ys[i - 1]!;
-      const c0 = Math.floor(Math.min(xp, x));
-      const c1 = Math.floor(Math.max(xp, x));
-      if (c0 === c1) {
-        mark(c0, yp, y);
-        continue;
+      if (xp !== xp) {
+        // a first point: its own column only
+        const c = Math.floor(x);
+        if (c >= 0 && c < n) {
+          if (y < top[c]!) top[c] = y;
+          if (y > bottom[c]!) bottom[c] = y;
+        }
+      } else {
+        // each column the segment crosses gets the y range of the segment inside it
+        const c0 = Math.max(0, Math.floor(Math.min(xp, x)));
+        const c1 = Math.min(n - 1, Math.floor(Math.max(xp, x)));
+        const dx = x - xp;
+        for (let c = c0; c <= c1; c++) {
+          let ya = yp;
+          let yb = y;
+          if (dx !== 0) {
+            const ta = Math.max(0, Math.min(1, (c - xp) / dx));
+            const tb = Math.max(0, Math.min(1, (c + 1 - xp) / dx));
+            ya = yp + (y - yp) * ta;
+            yb = yp + (y - yp) * tb;
+          }
+          const lo = ya < yb ? ya : yb;
+          const hi = ya < yb ? yb : ya;
+          if (lo < top[c]!) top[c] = lo;
+          if (hi > bottom[c]!) bottom[c] = hi;
+        }
       }
-      // each column the segment crosses gets the y range of the segment inside it
-      for (let c = Math.max(0, c0); c <= Math.min(n - 1, c1); c++) {
-        const ta = Math.max(0, Math.min(1, (c - xp) / (x - xp)));
-        const tb = Math.max(0, Math.min(1, (c + 1 - xp) / (x - xp)));
-        mark(c, yp + (y - yp) * ta, yp + (y - yp) * tb);
-      }
+      xp = x;
+      yp = y;
     }
   }
+  // columns no line crosses read as NaN
+  for (let c = 0; c < n; c++)
+    if (top[c] === Infinity) {
+      top[c] = NaN;
+      bottom[c] = NaN;
+    }
   return { top, bottom };
 }
 

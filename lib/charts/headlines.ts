@@ -89,7 +89,7 @@ export type HeadlineGroup = {
  * days around 2025-01-27 are a few pixels apart. Groups are titled after their most important
  * entry and weighted by their largest |t| (releases count as |t| = 2).
  */
-export function groupHeadlines(items: readonly HeadlineItem[], primary: string, opts: { mergePx: number; titlePx: number; fontPx?: number }): HeadlineGroup[] {
+export function groupHeadlines(items: readonly HeadlineItem[], primary: string, opts: { mergePx: number; titlePx: number; fontPx?: number; limit?: number }): HeadlineGroup[] {
   const fontPx = opts.fontPx ?? 11;
   const sorted = [...items].sort((a, b) => a.x - b.x || a.entry.id.localeCompare(b.entry.id));
   // Single linkage: a headline joins the run when it is within mergePx of the previous one.
@@ -99,15 +99,20 @@ export function groupHeadlines(items: readonly HeadlineItem[], primary: string, 
     if (run && it.x - run[run.length - 1]!.x < opts.mergePx) run.push(it);
     else runs.push([it]);
   }
-  return runs.map((run) => {
+  const weighed = runs.map((run) => ({
+    run,
+    weight: Math.max(...run.map((r) => (r.reason === 'market-moving' ? Math.abs(r.stat?.t ?? 0) : HEADLINE_T))),
+    coverage: run.reduce((n, r) => n + r.entry.sources.length, 0),
+  }));
+  // With a limit, only the heaviest groups get a title (shortening titles is the costly part).
+  const kept = opts.limit === undefined ? weighed : [...weighed].sort((a, b) => b.weight - a.weight || b.coverage - a.coverage).slice(0, opts.limit);
+  return kept.map(({ run, weight, coverage }) => {
     const ordered = [...run].sort((a, b) => compareKeys(headlinePriority(a.entry, a.stat, primary), headlinePriority(b.entry, b.stat, primary)) || a.entry.id.localeCompare(b.entry.id));
     const top = ordered[0]!;
     const title = shortTitle(top.entry.title, opts.titlePx, fontPx);
     const car = carText(top.stat);
     const more = ordered.length - 1;
     const text = [title, car, more > 0 ? `+${more}` : ''].filter(Boolean).join(' ');
-    const weight = Math.max(...run.map((r) => (r.reason === 'market-moving' ? Math.abs(r.stat?.t ?? 0) : HEADLINE_T)));
-    const coverage = run.reduce((n, r) => n + r.entry.sources.length, 0);
     return { id: top.entry.id, ids: ordered.map((o) => o.entry.id), ax: top.x, ay: top.y, text, title, car, more, weight, coverage };
   });
 }
