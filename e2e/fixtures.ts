@@ -191,6 +191,8 @@ export class TimelinePage {
   /** Drag the context-strip brush over [from, to] (ISO dates). */
   async brush(from: string, to: string) {
     const brush = this.page.locator('g.brush');
+    // The context strip may sit below the fold: mouse events need it on screen.
+    await brush.locator('rect.overlay').scrollIntoViewIfNeeded();
     const extentFrom = Date.parse(`${await brush.getAttribute('data-extent-from')}T00:00:00Z`);
     const extentTo = Date.parse(`${await brush.getAttribute('data-extent-to')}T00:00:00Z`);
     const box = (await brush.locator('rect.overlay').boundingBox())!;

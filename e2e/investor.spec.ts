@@ -90,7 +90,10 @@ test('the crosshair reads every ticker and NVDA’s abnormal return, by mouse, k
   const from = Date.parse('2025-01-13T00:00:00Z');
   const to = Date.parse('2025-02-14T00:00:00Z');
   const xOf = (d: string) => plot.x + ((Date.parse(`${d}T00:00:00Z`) - from) / (to - from)) * plot.width;
-  await page.mouse.move(xOf('2025-01-27'), plot.y + 60);
+  // Over the volume bars: the price panel's labels have hover cards of their own.
+  const band = (await page.locator('.volume-label').boundingBox())!;
+  const yBand = band.y + 30;
+  await page.mouse.move(xOf('2025-01-27'), yBand);
   const readout = page.locator('.timeline-chart .crosshair-readout');
   await expect(readout).toBeVisible();
   await expect(readout).toHaveAttribute('data-readout-day', '2025-01-27');
@@ -99,7 +102,7 @@ test('the crosshair reads every ticker and NVDA’s abnormal return, by mouse, k
   await expect(readout.locator('[data-readout="ar"]')).toContainText('t −5.71');
   await expect(readout).toContainText('NVIDIA falls ~17%');
   // snapped to trading days: a Sunday reads Friday's or Monday's bar
-  await page.mouse.move(xOf('2025-01-26') - 2, plot.y + 60);
+  await page.mouse.move(xOf('2025-01-26') - 2, yBand);
   await expect(readout).toHaveAttribute('data-readout-day', /2025-01-2[47]/);
   await page.mouse.move(plot.x + plot.width / 2, plot.y - 40);
   await expect(readout).toHaveCount(0);
@@ -120,7 +123,8 @@ test.describe('on a touch screen', () => {
   test('a tap shows the readout; markers are 24 px touch targets', async ({ timeline, page }) => {
     await timeline.goto('?from=2025-01-13&to=2025-02-14');
     const plot = (await page.locator('.plot > rect').first().boundingBox())!;
-    await page.touchscreen.tap(plot.x + plot.width * 0.6, plot.y + 40);
+    const band = (await page.locator('.volume-label').boundingBox())!;
+    await page.touchscreen.tap(plot.x + plot.width * 0.6, band.y + 25);
     await expect(page.locator('.timeline-chart .crosshair-readout')).toBeVisible();
     const hit = page.locator('[data-marker="event"] circle').first();
     const box = (await hit.boundingBox())!;
@@ -147,11 +151,11 @@ test('empty and error states say what is missing and how to fix it; Retry recove
   let fail = true;
   await page.route('**/api/series**', (route) => (fail ? route.fulfill({ status: 500, contentType: 'application/json', body: '{"error":"internal","message":"database busy"}' }) : route.continue()));
   await page.goto('/?tickers=NVDA,AVGO&from=2025-01-13&to=2025-02-14');
-  await expect(page.getByRole('alert')).toContainText('database busy');
+  await expect(page.locator('.error-state')).toContainText('database busy');
   fail = false;
   await page.getByRole('button', { name: 'Retry' }).click();
   await timeline.ready();
-  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('.error-state')).toHaveCount(0);
 });
 
 test('the AR/CAR chart shows the ±1.96σ√L band and reads each day from the keyboard', async ({ page }) => {

@@ -119,8 +119,10 @@ export function Dashboard({ narratives, editor = false, poster = null }: { narra
     onClose: () => select(null),
   });
   const [chartBox, chartWidth, measured] = useElementWidth<HTMLDivElement>(960);
-  const missing = series.filter((s) => !s.points.some((p) => p.t >= domain[0] && p.t <= domain[1]));
-  const empty = emptyMessage(view.mode, Boolean(view.event), loading, series, eventImpacts.data?.results[0]?.reason);
+  // Lines with nothing to draw in the range shown: the legend names them, the chart says so when all are.
+  const inRange = useMemo(() => series.map((s) => ({ ...s, points: s.points.filter((p) => p.t >= domain[0] && p.t <= domain[1]) })), [series, domain]);
+  const missing = inRange.filter((s) => s.points.length === 0);
+  const empty = emptyMessage(view.mode, Boolean(view.event), loading, inRange, eventImpacts.data?.results[0]?.reason);
 
   return (
     <div className="dashboard">

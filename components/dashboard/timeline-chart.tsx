@@ -294,14 +294,26 @@ export function TimelineChart(props: Props) {
   // ---- brush on the context strip ----
   const brushRef = useRef<SVGGElement | null>(null);
   const brushBehaviour = useRef<BrushBehavior<unknown> | null>(null);
+  // A brush gesture in progress, and where the brush was last put (by the user or by a domain).
+  const brushing = useRef(false);
+  const brushedTo = useRef<string>('');
   const ctxH = layout.context.height;
   useEffect(() => {
     if (!brushRef.current) return;
     const behaviour = brushX<unknown>()
       .extent([[0, 0], [innerW, ctxH]])
+      .on('start', (event) => {
+        if (event.sourceEvent) brushing.current = true;
+      })
       .on('brush end', (event) => {
-        if (!event.sourceEvent || !event.selection) return;
+        if (event.type === 'end') brushing.current = false;
+        if (!event.sourceEvent) return;
+        if (!event.selection) {
+          brushedTo.current = ''; // cleared by a click: the next domain puts it back
+          return;
+        }
         const [a, b] = event.selection as [number, number];
+        brushedTo.current = `${Math.round(a)}:${Math.round(b)}`;
         if (b - a < 2) return;
         gesture([xFull.invert(a).getTime(), xFull.invert(b).getTime()], event.type === 'end', 'brush');
       });
@@ -318,7 +330,11 @@ export function TimelineChart(props: Props) {
       origin.current = null; // the brush is where the user put it
       return;
     }
+    // Never move the brush under the user's pointer, nor to where it already is.
     const whole = shown[0] <= extent[0] + DAY && shown[1] >= extent[1] - DAY;
+    const key = whole ? 'whole' : `${Math.round(xFull(shown[0]))}:${Math.round(xFull(shown[1]))}`;
+    if (brushing.current || key === brushedTo.current) return;
+    brushedTo.current = key;
     select(brushRef.current).call(brushBehaviour.current.move, whole ? null : [xFull(shown[0]), xFull(shown[1])]);
   }, [shown, xFull, extent, measured]);
 
