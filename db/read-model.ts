@@ -45,6 +45,18 @@ export interface ReadQueries {
   /** Distinct `source` of a ticker stream's bar events up to a position, in order of first use. */
   priceSourcesOf(streamId: string, position: number): Promise<string[]>;
   ledgerPage(filter: { stream: string | null; type: string | null }, after: number, upTo: number, limit: number): Promise<LedgerRow[]>;
+  /**
+   * Optional: the same rows as repeated barsPage / ledgerPage calls, through one cursor over one
+   * snapshot (PostgreSQL). An adapter without them is paged by keyset.
+   */
+  iterateBarRows?(query: Omit<BarPageQuery, 'limit'>, pageSize: number): AsyncIterable<BarView>;
+  iterateLedgerRows?(
+    filter: { stream: string | null; type: string | null },
+    after: number,
+    upTo: number,
+    limit: number | null,
+    pageSize: number,
+  ): AsyncIterable<LedgerRow>;
 }
 
 /** Rows per page when bars are streamed (exports). */
@@ -104,6 +116,10 @@ export function createReadModel(q: ReadQueries): ReadModel {
     // An asOf caps the range: no bar after the as-of day was known on it.
     const to = [filter.to, clock.asOf].filter((d): d is string => Boolean(d)).sort()[0] ?? null;
     const base = { ticker, from: filter.from ?? null, to, position: clock.position ?? null, asOf: clock.asOf ?? null, limit: pageSize };
+    if (q.iterateBarRows && pageSize < Number.MAX_SAFE_INTEGER) {
+      yield* q.iterateBarRows({ ...base, after: null }, pageSize);
+      return;
+    }
     let after: string | null = null;
     for (;;) {
       const rows = await q.barsPage({ ...base, after });
@@ -183,6 +199,10 @@ export function createReadModel(q: ReadQueries): ReadModel {
       let after = filter.after ?? 0;
       let left = filter.limit ?? Number.POSITIVE_INFINITY;
       const f = { stream: filter.stream ?? null, type: filter.type ?? null };
+      if (q.iterateLedgerRows) {
+        yield* q.iterateLedgerRows(f, after, upTo, filter.limit ?? null, pageSize);
+        return;
+      }
       while (left > 0) {
         const limit = Math.min(pageSize, left);
         const rows = await q.ledgerPage(f, after, upTo, limit);

@@ -189,7 +189,18 @@ export type Store = {
   /** Where the data lives, for logs (never a password). */
   readonly description: string;
   readonly events: EventStore;
+  /** The read model (on PostgreSQL with DATABASE_READ_URL: the replica). */
   readonly read: ReadModel;
   readonly admin: StoreAdmin;
+  /**
+   * Read-your-writes: a read model that reflects at least ledger `position` — the replica once
+   * it has replayed that far (waiting briefly), else the primary. Without replicas: `read`.
+   */
+  readAtLeast?(position: number): Promise<ReadModel>;
+  /**
+   * New ledger heads as they commit, from this process and (PostgreSQL: LISTEN/NOTIFY) every
+   * other process. Returns the unsubscribe function. Absent: callers poll `read.latestPosition()`.
+   */
+  subscribe?(listener: (position: number) => void): () => void;
   close(): Promise<void>;
 };

@@ -76,6 +76,7 @@ const FIELD_FOR_CODE: Partial<Record<string, string>> = {
   too_large: '(body)',
   unsupported_media_type: 'content-type',
   rate_limited: '(client)',
+  unavailable: '(database)',
 };
 
 /** Make sure every refusal carries problems [{field, message}] naming the field and the rule. */

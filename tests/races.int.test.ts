@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '@/db/store';
 import { streamIds } from '@/lib/domain/stream-ids';
 import { startServer, type RealServer } from './real-server';
-import { openTestStore, tempDbFile } from './db';
+import { openTestStore, tempDatabase } from './db';
 import { allEvents, expectGapless, expectRebuildEqualsLive } from './ledger-audit';
 
 const TOKEN = 'races-admin-token-0123456789';
@@ -36,7 +36,7 @@ async function post(pathname: string, body: unknown, key: string) {
 const source = (n: string) => ({ title: `Source ${n}`, url: `https://example.com/${n}` });
 
 beforeAll(async () => {
-  dbFile = tempDbFile('races');
+  dbFile = await tempDatabase('races');
   server = await startServer({ dbFile, token: TOKEN });
 }, 400_000);
 
