@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Dashboard } from '@/components/dashboard/dashboard';
-import { getStore } from '@/db';
+import { storeForPage } from '@/server/reads';
 import { prefetchDashboard } from '@/server/prefetch';
 import { isEditor } from '@/server/session';
 import { parseViewState } from '@/lib/view-state';
@@ -14,7 +14,7 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const params = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]])));
   const view = parseViewState(params);
-  const store = await getStore();
+  const store = await storeForPage();
   const client = await prefetchDashboard(store, view.tickers, { asOf: view.asOf, position: view.position });
   const narratives = await store.read.listNarratives();
   return (

@@ -16,6 +16,7 @@ import { AppError } from '@/lib/domain/errors';
 import type { CommandContext, CommandResult } from './commands/handle';
 import { authorise, checkSameOrigin } from './auth';
 import { toResponse } from './http';
+import { positionCookie } from './reads';
 import { clientKey, retryAfterHeaders, takeToken, type LimitName } from './rate-limit';
 import { checkCsvContentType, checkDeclaredLength, problemError, readJsonBody, readLimitedBody, streamChunks } from './request-body';
 
@@ -179,6 +180,7 @@ export function writeHandler(route: WriteRoute) {
       };
       const response = await route.handle({ store, request, params, query, body, chunks: read.chunks, isForm: read.isForm, ctx, rules });
       for (const [k, v] of headers) if (!response.headers.has(k)) response.headers.set(k, v);
+      if (store.readAtLeast && response.ok) await rememberWritePosition(request, response);
       return response;
     } catch (error) {
       const normalised = withProblems(error);
@@ -187,6 +189,21 @@ export function writeHandler(route: WriteRoute) {
       return toResponse(normalised, headers);
     }
   };
+}
+
+/**
+ * With a read replica: remember the position this write answered with in the session cookie, so
+ * the writer's next reads wait for the replica to reach it (server/reads.ts).
+ */
+async function rememberWritePosition(request: Request, response: Response): Promise<void> {
+  if (!(response.headers.get('content-type') ?? '').includes('application/json')) return;
+  try {
+    const position = ((await response.clone().json()) as { position?: unknown }).position;
+    if (typeof position === 'number' && Number.isInteger(position))
+      response.headers.append('set-cookie', positionCookie(position, new URL(request.url).protocol === 'https:'));
+  } catch {
+    /* not a JSON answer with a position */
+  }
 }
 
 /** A write route with a JSON body: `handle` receives the body typed by its schema. */

@@ -1,7 +1,6 @@
 // Online backup (`npm run db:backup -- <file>`) while another process keeps writing: the backup
 // is consistent, and a restored copy has the same ledger checksum up to its position.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isPostgres, openSeededStore, openTestStore, restoreBackup, sideDir } from './db';

@@ -372,7 +372,6 @@ describe('streaming a large prices export (synthetic data)', () => {
   // market data; it only exists to check that the export is produced in many chunks.
   const N = 200_000;
   let big: TestStore;
-  let saved: string | undefined;
 
   function syntheticBars(count: number, startYear: number): PriceBar[] {
     const bars: PriceBar[] = [];

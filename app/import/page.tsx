@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ImportPanel } from '@/components/import/import-panel';
-import { getStore } from '@/db';
+import { storeForPage } from '@/server/reads';
 import { isEditor } from '@/server/session';
 import './import.css';
 
@@ -22,7 +22,7 @@ export default async function ImportPage() {
       </section>
     );
   }
-  const tickers = await (await getStore()).read.listTickers();
+  const tickers = await (await storeForPage()).read.listTickers();
   return (
     <section className="imp-page">
       <h1>Import prices</h1>

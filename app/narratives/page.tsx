@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
-import { getStore } from '@/db';
+import { storeForPage } from '@/server/reads';
 import { computeNarratives } from '@/server/queries/impacts';
 import { queryKeys } from '@/lib/query-keys';
 import { NarrativesView } from '@/components/narratives/narratives-view';
@@ -25,7 +25,7 @@ export default async function NarrativesPage({ searchParams }: { searchParams: S
     return Array.isArray(v) ? v.at(-1) : v;
   });
   const clock = clockOf(state);
-  const { read } = await getStore();
+  const { read } = await storeForPage();
   const qc = new QueryClient();
 
   // Live (not replayed) extents, so that the time axis and the slider stay put while replaying.

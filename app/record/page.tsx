@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AssertClaimForm, RecordEventForm } from '@/components/editor';
 import '@/components/editor/editor.css';
-import { getStore } from '@/db';
+import { storeForPage } from '@/server/reads';
 import { isEditor } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Record' };
@@ -21,7 +21,7 @@ export default async function RecordPage() {
       </section>
     );
   }
-  const entries = (await (await getStore()).read.listEntries({}, {}))
+  const entries = (await (await storeForPage()).read.listEntries({}, {}))
     .filter((e) => e.status === 'active')
     .map((e) => ({ id: e.id, title: `${e.date} · ${e.title}` }))
     .reverse();

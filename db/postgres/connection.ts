@@ -64,6 +64,8 @@ export function openPool(url: string, options: PoolOptions = {}): Pool {
     // A server that does not answer fails the request quickly (503) instead of hanging it.
     connectionTimeoutMillis: 5_000,
     idleTimeoutMillis: 30_000,
+    // Idle pooled connections never keep a script or test process alive.
+    allowExitOnIdle: true,
     types,
   });
   // An idle connection that the server closed (restart, failover) must not crash the process:

@@ -94,8 +94,9 @@ export async function openPostgresStore(config: PostgresConfig): Promise<Postgre
     primaryRead,
     replicaRead,
     admin: pgAdmin(readPool, config.url),
-    readAtLeast,
-    subscribe: (fn) => listener.subscribe(fn),
+    // Only with a replica: without one every read already sees every committed write.
+    readAtLeast: replicaRead ? readAtLeast : undefined,
+    subscribe: replicaRead ? (fn) => listener.subscribe((p) => void readAtLeast(p).then(() => fn(p))) : (fn) => listener.subscribe(fn),
     async close() {
       await listener.close();
       await closePools();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { getStore } from '@/db';
+import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import { impactParamsFrom, impactsQuery } from '@/lib/contracts/read-queries';
 import { jsonResponse, toResponse } from '@/server/http';
@@ -15,7 +15,7 @@ export async function GET(request: Request) {
   try {
     const url = new URL(request.url);
     const query = parseQuery(routeQuery, url.searchParams);
-    const store = await getStore();
+    const store = await storeForRead(request);
     const body = await cachedJson(store, `impacts:${url.search}`, async () => {
       const full = await computeImpacts(store.read, impactParamsFrom(query));
       return query.summary === '1' ? summarizeImpacts(full) : full;

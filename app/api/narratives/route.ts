@@ -1,4 +1,4 @@
-import { getStore } from '@/db';
+import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import { narrativeParamsFrom, narrativesQuery } from '@/lib/contracts/read-queries';
 import { jsonResponse, toResponse } from '@/server/http';
@@ -9,7 +9,7 @@ export async function GET(request: Request) {
   try {
     const url = new URL(request.url);
     const query = parseQuery(narrativesQuery, url.searchParams);
-    const store = await getStore();
+    const store = await storeForRead(request);
     const body = await cachedJson(store, `narratives:${url.search}`, () => computeNarratives(store.read, narrativeParamsFrom(query)));
     return jsonResponse(body);
   } catch (error) {

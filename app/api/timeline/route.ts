@@ -1,4 +1,4 @@
-import { getStore } from '@/db';
+import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import { timelineQuery } from '@/lib/contracts/read-queries';
 import { jsonResponse, toResponse } from '@/server/http';
@@ -10,7 +10,7 @@ export async function GET(request: Request) {
   try {
     const url = new URL(request.url);
     const query = parseQuery(timelineQuery, url.searchParams);
-    const store = await getStore();
+    const store = await storeForRead(request);
     const clock = { asOf: query.asOf, position: query.position };
     const json = await cachedJson(store, `timeline:${url.search}`, async () => ({
       position: await store.read.effectivePosition(clock),
