@@ -20,4 +20,6 @@ export function startCluster(options?: {
   log?: (line: string) => void;
   replicaOf?: { port: number };
   serverOptions?: string;
+  /** pg_hba.conf lines checked before the default trust rules. */
+  hbaFirst?: string[];
 }): Promise<Cluster>;

@@ -137,7 +137,10 @@ export async function startCluster(options = {}) {
       const r = asPostgres(bin, 'initdb', ['-D', data, '--auth=trust', '-E', 'UTF8', '--locale=C', '-U', 'postgres']);
       if (r.status !== 0) throw new Error(`initdb failed (exit ${r.status}): ${r.stderr}`);
       // Streaming replicas connect from loopback with replication privileges (trust, as above).
-      fs.appendFileSync(path.join(data, 'pg_hba.conf'), '\nhost replication all 127.0.0.1/32 trust\n');
+      // `hbaFirst`: rules checked before the trust ones (e.g. a role that must give its password).
+      const hba = path.join(data, 'pg_hba.conf');
+      const rules = (options.hbaFirst ?? []).map((l) => `${l}\n`).join('');
+      fs.writeFileSync(hba, `${rules}${fs.readFileSync(hba, 'utf8')}\nhost replication all 127.0.0.1/32 trust\n`);
     }
     startServer(c, options.serverOptions ?? '');
   } catch (error) {
