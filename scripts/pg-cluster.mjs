@@ -2,8 +2,10 @@
 // PostgreSQL (installed with apt-get when missing and we are root), a fresh cluster in a temp
 // folder owned by the `postgres` user (initdb --auth=trust), started with pg_ctl on a free port
 // with its socket and log where that user can write. Every cluster started here is stopped by
-// its `stop()`, and by an exit hook if the caller forgets (pg_ctl runs it detached, so a crashed
-// Node process would otherwise leave it running).
+// its `stop()`, and by an exit hook if the caller forgets (pg_ctl runs it detached, so it would
+// otherwise outlive us). Callers that handle signals must exit through process.exit() so the
+// hook runs. When IMPACTLINE_PG_REGISTRY names a file, each cluster's data folder is appended to
+// it, so a CI trap can stop whatever a killed process left running (scripts/pg-stop-all.sh).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -93,16 +95,12 @@ function ownedTempDir(prefix) {
 
 function track(c) {
   clusters.push(c);
+  if (process.env.IMPACTLINE_PG_REGISTRY) fs.appendFileSync(process.env.IMPACTLINE_PG_REGISTRY, `${path.join(c.dir, 'data')}\n`);
   if (!exitHook) {
     exitHook = true;
     process.once('exit', () => {
       for (const x of clusters) stopCluster(x);
     });
-    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
-      process.once(signal, () => {
-        for (const x of clusters) stopCluster(x);
-        process.exit(130);
-      });
   }
 }
 

@@ -71,7 +71,7 @@ export function envFor(locator: string): Record<string, string> {
 }
 
 /** Point this process's route handlers (getStore) at the database. */
-export function useDatabase(db: { file: string }): void {
+export function pointAppAt(db: { file: string }): void {
   for (const [k, v] of Object.entries(envFor(db.file))) {
     if (v) process.env[k] = v;
     else delete process.env[k];

@@ -21,7 +21,7 @@ import type { BarView } from '@/lib/contracts/read';
 import { planImport } from '@/lib/csv/price-file/plan';
 import type { PriceProblem } from '@/lib/csv/price-file/types';
 import { parsePriceFile } from '@/server/csv/read-price-file';
-import { envFor, isPostgres, openSeededStore, openTempStore, rawSql, TEST_NOW, useDatabase } from './db';
+import { envFor, isPostgres, openSeededStore, openTempStore, rawSql, TEST_NOW, pointAppAt } from './db';
 
 const TOKEN = 'test-admin-token-import';
 const FIXTURES = fileURLToPath(new URL('./fixtures/prices/', import.meta.url));
@@ -60,7 +60,7 @@ let fresh: TestStore;
 
 /** Route handlers open the database named by IMPACTLINE_DB or DATABASE_URL: point them at one of ours. */
 function use(db: TestStore) {
-  useDatabase(db);
+  pointAppAt(db);
 }
 
 function csvRequest(

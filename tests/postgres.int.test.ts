@@ -11,7 +11,7 @@ import { GET as impactsGET } from '@/app/api/impacts/route';
 import { openStore } from '@/db';
 import { ConcurrencyError, type StoredEvent } from '@/db/store';
 import { seed } from '@/server/seed';
-import { isPostgres, openTempStore, openTestStore, rawSql, tempDatabase, useDatabase, type TestStore } from './db';
+import { isPostgres, openTempStore, openTestStore, rawSql, tempDatabase, pointAppAt, type TestStore } from './db';
 import { expectGapless } from './ledger-audit';
 
 const meta = { actor: 'test' };
@@ -161,9 +161,9 @@ describe.runIf(isPostgres)('PostgreSQL: exports byte-identical to SQLite for the
     position: response.headers.get('x-impactline-position'),
   });
   async function onBoth(get: () => Promise<Response>) {
-    useDatabase(pg);
+    pointAppAt(pg);
     const onPg = await body(await get());
-    useDatabase({ file: sqliteFile });
+    pointAppAt({ file: sqliteFile });
     const onLite = await body(await get());
     return { onPg, onLite };
   }

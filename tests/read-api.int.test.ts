@@ -13,7 +13,7 @@ import { amendEntry } from '@/server/commands/entries';
 import type { TestStore } from './db';
 import { authorise, currentActor, sessionValue } from '@/server/auth';
 import type { ClaimView, EntryView } from '@/lib/contracts/read';
-import { openSeededStore, TEST_NOW, useDatabase } from './db';
+import { openSeededStore, TEST_NOW, pointAppAt } from './db';
 
 let db: TestStore;
 const url = (path: string) => new Request(`http://localhost${path}`);
@@ -21,7 +21,7 @@ const params = <T,>(value: T) => ({ params: Promise.resolve(value) });
 
 beforeAll(async () => {
   db = await openSeededStore('read-api');
-  useDatabase(db);
+  pointAppAt(db);
   process.env.IMPACTLINE_ADMIN_TOKEN = 'test-admin-token-123';
 });
 

@@ -9,7 +9,7 @@ import { sessionValue } from '@/server/auth';
 import { resetRateLimits } from '@/server/rate-limit';
 import { writeRoutes } from '@/server/write-routes';
 import type { WriteRoute } from '@/server/write-gate';
-import { openSeededStore, useDatabase } from './db';
+import { openSeededStore, pointAppAt } from './db';
 
 const TOKEN = 'write-routes-admin-token-0123';
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
@@ -61,7 +61,7 @@ const routes = Object.entries(writeRoutes) as [string, WriteRoute][];
 
 beforeAll(async () => {
   const store = await openSeededStore('write-routes');
-  useDatabase(store);
+  pointAppAt(store);
   process.env.IMPACTLINE_ADMIN_TOKEN = TOKEN;
 });
 
