@@ -6,7 +6,7 @@
 // otherwise outlive us). Callers that handle signals must exit through process.exit() so the
 // hook runs. When IMPACTLINE_PG_REGISTRY names a file, each cluster's data folder is appended to
 // it, so a CI trap can stop whatever a killed process left running (scripts/pg-stop-all.sh).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -37,7 +37,9 @@ export function ensurePostgres(log = console.log) {
   log('Installing Debian postgresql (apt-get)…');
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   for (const args of [['update', '-qq'], ['install', '-y', '-qq', '--no-install-recommends', 'postgresql']]) {
-    const r = spawnSync('apt-get', args, { stdio: 'inherit', env });
+    // Someone else may hold the apt lock for a while: wait for it (up to ~3 minutes).
+    let r = spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=180', ...args], { stdio: 'inherit', env });
+    if (r.status !== 0) r = spawnSync('apt-get', ['-o', 'DPkg::Lock::Timeout=180', ...args], { stdio: 'inherit', env });
     if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status})`);
   }
   const bin = findPgBin();
@@ -93,8 +95,23 @@ function ownedTempDir(prefix) {
   return dir;
 }
 
+/**
+ * A detached watchdog that stops and deletes the cluster once this process is gone — even after
+ * a SIGKILL, when no exit hook runs (Playwright kills its web server that way).
+ */
+function watchdog(c) {
+  const data = path.join(c.dir, 'data');
+  const pgCtl = path.join(c.bin, 'pg_ctl');
+  const stop = isRoot ? `runuser -u postgres -- '${pgCtl}' -D '${data}' -m immediate -w stop` : `'${pgCtl}' -D '${data}' -m immediate -w stop`;
+  const remove = process.env.IMPACTLINE_PG_KEEP ? 'true' : `rm -rf '${c.dir}'`;
+  const script = `while kill -0 ${process.pid} 2>/dev/null; do sleep 1; done; if [ -f '${data}/postmaster.pid' ]; then ${stop} >/dev/null 2>&1; fi; ${remove}`;
+  const child = spawn('sh', ['-c', script], { detached: true, stdio: 'ignore' });
+  child.unref();
+}
+
 function track(c) {
   clusters.push(c);
+  watchdog(c);
   if (process.env.IMPACTLINE_PG_REGISTRY) fs.appendFileSync(process.env.IMPACTLINE_PG_REGISTRY, `${path.join(c.dir, 'data')}\n`);
   if (!exitHook) {
     exitHook = true;

@@ -26,7 +26,8 @@ export function toResponse(error: unknown, headers?: HeadersInit): Response {
   if (error instanceof AppError) {
     if (error.code === 'unavailable') {
       // Tell the operator what failed underneath; the client gets the plain message and a Retry-After.
-      console.error(`[impactline] ${error.message}: ${error.cause instanceof Error ? error.cause.message : String(error.cause ?? '')}`);
+      const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+      console.error(`[impactline] ${error.message} (${[cause?.code, cause?.message].filter(Boolean).join(': ') || 'no detail'})`);
       const h = new Headers(headers);
       if (!h.has('retry-after')) h.set('retry-after', String(error.details?.retry_after ?? 2));
       const problems = error.details?.problems ?? [{ field: '(database)', message: error.message }];

@@ -71,6 +71,10 @@ export function openPool(url: string, options: PoolOptions = {}): Pool {
   // An idle connection that the server closed (restart, failover) must not crash the process:
   // the pool drops it and opens a new one on the next request.
   pool.on('error', (error) => console.error(`[impactline] PostgreSQL connection lost (${describeDriverError(error)}); reconnecting on the next request`));
+  // A checked-out connection that dies between two queries emits 'error' on the client, which the
+  // pool does not handle while it is checked out: without this listener the process would crash.
+  // The query in flight (or the next one) fails and is answered 503; the client is then discarded.
+  pool.on('connect', (client) => client.on('error', () => {}));
   return pool;
 }
 

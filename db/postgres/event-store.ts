@@ -311,9 +311,9 @@ export class PgEventStore implements EventStore {
         throw translate(error);
       }
       const state: TxState = { head: null, appended: 0 };
-      // One round trip: open the transaction and queue for the ledger lock.
-      await run(client, undefined, `BEGIN; SELECT pg_advisory_xact_lock(${LEDGER_LOCK})`);
       try {
+        // One round trip: open the transaction and queue for the ledger lock.
+        await run(client, undefined, `BEGIN; SELECT pg_advisory_xact_lock(${LEDGER_LOCK})`);
         const result = await work(new TxLedger(client, this.projectors, state, 1));
         // NOTIFY is delivered to listeners only if and when the transaction commits.
         await run(client, undefined, state.appended > 0 ? `SELECT pg_notify('${POSITION_CHANNEL}', '${state.appended}'); COMMIT` : 'COMMIT');

@@ -96,7 +96,7 @@ export async function openPostgresStore(config: PostgresConfig): Promise<Postgre
     admin: pgAdmin(readPool, config.url),
     // Only with a replica: without one every read already sees every committed write.
     readAtLeast: replicaRead ? readAtLeast : undefined,
-    subscribe: replicaRead ? (fn) => listener.subscribe((p) => void readAtLeast(p).then(() => fn(p))) : (fn) => listener.subscribe(fn),
+    subscribe: replicaRead ? (fn) => listener.subscribe((p) => void readAtLeast(p).then(() => fn(p), () => fn(p))) : (fn) => listener.subscribe(fn),
     async close() {
       await listener.close();
       await closePools();
