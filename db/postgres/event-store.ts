@@ -249,6 +249,7 @@ async function project(client: Client, projectors: readonly PgProjector[], store
     const mine = stored.filter((e) => p.types.has(e.type));
     if (mine.length === 0) continue;
     await p.apply(client, mine);
+    if (p.appliedThrough) continue; // its rows carry their positions
     names.push(p.name);
     positions.push(mine[mine.length - 1]!.position);
   }
@@ -337,9 +338,23 @@ export class PgEventStore implements EventStore {
     }
   }
 
+  /**
+   * The stored checkpoint of each projection (set by rebuilds and, for most projections, by
+   * every append), or, where a projection's rows record their last position, the later of the
+   * two. A projection without a stored checkpoint has none: it is due for a rebuild.
+   */
   async checkpoints(): Promise<Record<string, number>> {
-    const rows = await run<{ name: string; position: number }>(this.r.on, 'ev-checkpoint-list', 'SELECT name, position FROM projection_checkpoints ORDER BY name');
-    return Object.fromEntries(rows.map((r) => [r.name, r.position]));
+    return this.checkpointsOn(this.r.on);
+  }
+
+  private async checkpointsOn(on: Queryable): Promise<Record<string, number>> {
+    const rows = await run<{ name: string; position: number }>(on, 'ev-checkpoint-list', 'SELECT name, position FROM projection_checkpoints ORDER BY name');
+    const out: Record<string, number> = {};
+    for (const { name, position } of rows) {
+      const p = this.projectors.find((x) => x.name === name);
+      out[name] = p?.appliedThrough ? Math.max(position, await p.appliedThrough(on)) : position;
+    }
+    return out;
   }
 
   projectionNames(): readonly string[] {
@@ -376,9 +391,7 @@ export class PgEventStore implements EventStore {
     if (todo.length === 0) return null;
     return this.withLockedClient(async (client) => {
       // Read the checkpoints again under the lock: another process may have caught up meanwhile.
-      const now = Object.fromEntries(
-        (await run<{ name: string; position: number }>(client, undefined, 'SELECT name, position FROM projection_checkpoints')).map((r) => [r.name, r.position]),
-      );
+      const now = await this.checkpointsOn(client);
       const head = await new Reads(client).latestPosition();
       const projections: RebuildReport['projections'] = [];
       for (const p of todo) {

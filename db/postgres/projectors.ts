@@ -8,7 +8,7 @@ import type { PriceBar } from '@/lib/domain/schemas';
 import { entityIdOf } from '@/lib/domain/stream-ids';
 import { nextClaimRow, nextEntryRow, narrativeRow, PROJECTION_EVENT_TYPES, tickerRow, type ClaimRow, type EntryRow, type ProjectionName } from '../projections';
 import type { StoredEvent } from '../store';
-import { run, type Client } from './connection';
+import { run, type Client, type Queryable } from './connection';
 
 export type PgProjector = {
   readonly name: ProjectionName;
@@ -17,7 +17,16 @@ export type PgProjector = {
   readonly tables: readonly string[];
   /** Apply events (already filtered to `types`), in position order, inside the caller's transaction. */
   apply(client: Client, events: readonly StoredEvent[]): Promise<void>;
+  /**
+   * For projections whose rows record the position that last changed them: the highest such
+   * position. Their checkpoint is then read from the rows instead of being rewritten on every
+   * append (one round trip fewer for the commonest commands), as on SQLite.
+   */
+  appliedThrough?(on: Queryable): Promise<number>;
 };
+
+const maxLastPosition = (table: string) => async (on: Queryable) =>
+  (await run<{ p: number }>(on, `pj-applied-${table}`, `SELECT coalesce(max(last_position), 0) AS p FROM ${table}`))[0]?.p ?? 0;
 
 const types = (name: ProjectionName) => new Set<string>(PROJECTION_EVENT_TYPES[name]);
 
@@ -32,6 +41,7 @@ const entries: PgProjector = {
   name: 'timeline_entries',
   types: types('timeline_entries'),
   tables: ['timeline_entries'],
+  appliedThrough: maxLastPosition('timeline_entries'),
   async apply(client, events) {
     const ids = [...new Set(events.map((e) => entityIdOf(e.stream_id)))];
     const current = new Map<string, Pick<EntryRow, 'state' | 'recorded_at'>>();
@@ -75,6 +85,7 @@ const claims: PgProjector = {
   name: 'claims',
   types: types('claims'),
   tables: ['claims'],
+  appliedThrough: maxLastPosition('claims'),
   async apply(client, events) {
     const ids = [...new Set(events.map((e) => entityIdOf(e.stream_id)))];
     const current = new Map<string, ClaimRow['state']>();
