@@ -156,7 +156,8 @@ export interface ReadModel {
 
   listTickers(): Promise<TickerView[]>;
   tickerExists(symbol: string): Promise<boolean>;
-  listNarratives(): Promise<NarrativeView[]>;
+  /** Narratives in lane order; a `position` replays their definitions and amendments up to it. */
+  listNarratives(clock?: Clock): Promise<NarrativeView[]>;
 
   /** Bars of one ticker at a clock, all at once. */
   listBars(ticker: string, filter?: PriceFilter, clock?: Clock): Promise<BarView[]>;

@@ -7,12 +7,15 @@ import { streamIds } from '@/lib/domain/stream-ids';
 import { IMPORT_MAX_BYTES } from '@/lib/contracts/price-import';
 import {
   amendEntryBody,
+  amendNarrativeBody,
   assertClaimBody,
   attachSourceBody,
   corroborateClaimBody,
+  defineNarrativeBody,
   disputeClaimBody,
   importQuery,
   listTickerBody,
+  narrativeFieldsFrom,
   recordEntryBody,
   retractEntryBody,
   reviseClaimBody,
@@ -27,6 +30,7 @@ import { adminToken, safeEqual, SESSION_COOKIE, sessionValue } from './auth';
 import { assertClaim, claimCommand } from './commands/claims';
 import { amendEntry, attachSource, newEntryId, recordEntry, retractEntry } from './commands/entries';
 import { importPriceBars, tickerStateOf } from './commands/prices';
+import { amendNarrative, defineNarrative } from './commands/narratives';
 import { listTicker } from './commands/reference';
 import { problemError, tooLargeError } from './request-body';
 import { commandAnswer, jsonWrite, type WriteInput, type WriteRoute } from './write-gate';
@@ -184,6 +188,29 @@ export const writeRoutes = {
         { ...input.ctx, reason: body.reason, source: body.source.url },
       );
       return commandAnswer(result, `/api/claims#${result.id}`);
+    },
+  }),
+  defineNarrative: jsonWrite({
+    method: 'POST',
+    path: '/api/narratives',
+    auth: 'writer',
+    schema: defineNarrativeBody,
+    async handle(input) {
+      const { id, reason, ...fields } = input.body;
+      const { name, thesis, ...rest } = narrativeFieldsFrom(fields);
+      const result = await defineNarrative(input.store.events, { id, name: name!, thesis: thesis ?? '', ...rest }, { ...input.ctx, reason: reason ?? null });
+      return commandAnswer(result, `/api/narratives/definitions#${result.id}`);
+    },
+  }),
+  amendNarrative: jsonWrite({
+    method: 'POST',
+    path: '/api/narratives/{id}/amend',
+    auth: 'writer',
+    schema: amendNarrativeBody,
+    async handle(input) {
+      const { body } = input;
+      const result = await amendNarrative(input.store.events, input.params.id!, { changes: narrativeFieldsFrom(body.changes), reason: body.reason }, input.ctx);
+      return commandAnswer(result, `/api/narratives/definitions#${result.id}`);
     },
   }),
   listTicker: jsonWrite({

@@ -6,7 +6,7 @@ import { useCallback, useMemo, useState } from 'react';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { narrativesQuery, pricesQuery } from '@/components/data/queries';
-import { useClaims, useTickers } from '@/components/data/use-queries';
+import { useClaims, useNarratives, useTickers } from '@/components/data/use-queries';
 import type { NarrativeView, PricesResponse } from '@/lib/contracts/read';
 import { formatAsGiven, placeClaim, RELATION_DASH, type LadderBar } from '@/lib/charts/claim-ladder';
 import { addDays } from '@/lib/dates';
@@ -20,7 +20,6 @@ import { TickerPicker } from './ticker-picker';
 import { NarrativesExport } from './narratives-export';
 
 export type NarrativesViewProps = {
-  narratives: NarrativeView[];
   /** Dates covered by claims and prices in the live ledger: the chart's "All" range. */
   ladderExtent: [string, string];
   /** The as-of slider's range (claims, prices and timeline entries). */
@@ -44,7 +43,7 @@ const windowLabel = (w: string) => {
   return `[${a}, ${b! > 0 ? '+' : ''}${b}] trading days`;
 };
 
-export function NarrativesView({ narratives, ladderExtent, asOfExtent, priceExtent, latestPosition }: NarrativesViewProps) {
+export function NarrativesView({ ladderExtent, asOfExtent, priceExtent, latestPosition }: NarrativesViewProps) {
   const search = useSearchParams();
   const pathname = usePathname();
   // The URL is the source of truth; the local copy answers a control at once while Next.js
@@ -69,6 +68,7 @@ export function NarrativesView({ narratives, ladderExtent, asOfExtent, priceExte
   const onAsOf = useCallback((asOf: string | null) => update({ asOf }), [update]);
   const clock = clockOf(state);
 
+  const narratives = useNarratives(clock);
   const claimsQ = useClaims(clock);
   const tickersQ = useTickers();
   // No placeholder data here (unlike the dashboard): while another clock's prices load, the
