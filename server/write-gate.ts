@@ -28,8 +28,12 @@ const routeId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, { message
 
 /** What a write route reads from the request body. */
 export type BodySpec =
-  /** A JSON object checked by a zod schema built for the request's clock. */
-  | { kind: 'json'; schema: (rules: Rules) => z.ZodType; maxBytes?: number }
+  /**
+   * A JSON object checked by a zod schema built for the request's clock. `check`, when given,
+   * applies that schema itself (e.g. item by item, to report every problem of a bundle) and
+   * returns the body the handler receives; `schema` still describes the body (the API document).
+   */
+  | { kind: 'json'; schema: (rules: Rules) => z.ZodType; maxBytes?: number; check?: (raw: unknown, rules: Rules) => unknown }
   /** A CSV file, handed to the handler as a stream of chunks (parsed as it arrives). */
   | { kind: 'csv'; maxBytes: number }
   /** A browser form (application/x-www-form-urlencoded or multipart) or a JSON object. */
@@ -163,7 +167,8 @@ export function writeHandler(route: WriteRoute) {
       const rules = writeRules(now);
       let body = read.body;
       const schema = bodySchema(route.body, rules);
-      if (schema) {
+      if (route.body.kind === 'json' && route.body.check) body = route.body.check(body, rules);
+      else if (schema) {
         const parsed = schema.safeParse(body);
         if (!parsed.success) throw validationError(parsed.error);
         body = parsed.data;

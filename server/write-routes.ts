@@ -31,6 +31,10 @@ import { assertClaim, claimCommand } from './commands/claims';
 import { amendEntry, attachSource, newEntryId, recordEntry, retractEntry } from './commands/entries';
 import { importPriceBars, tickerStateOf } from './commands/prices';
 import { amendNarrative, defineNarrative } from './commands/narratives';
+import { checkRawBundle, importCheckedBundle, importTimelineCsv } from './commands/episode';
+import { readAllChunks } from './csv/read-timeline-file';
+import { EPISODE_MAX_BYTES, episodeBundle, episodeImportQuery, isDryRun } from '@/lib/contracts/episode';
+import type { CheckedBundle } from '@/lib/domain/episode';
 import { listTicker } from './commands/reference';
 import { problemError, tooLargeError } from './request-body';
 import { commandAnswer, jsonWrite, type WriteInput, type WriteRoute } from './write-gate';
@@ -76,6 +80,19 @@ function sessionCookie(request: Request, value: string, maxAge: number): string 
 }
 
 const PREVIEW_ROWS = 20;
+
+/** Where an imported episode came from, for the events' metadata: the route and the file name the client sent. */
+function importSource(input: WriteInput, what: string): string {
+  const fileName = input.request.headers.get('x-file-name');
+  return `${what} via ${new URL(input.request.url).pathname}${fileName ? ` (${safeDecode(fileName).slice(0, 200)})` : ''}`;
+}
+
+/** 201 when the import recorded something; 200 for a dry run or when everything was already there. */
+function importAnswer(result: { events: number; dry_run: boolean; replayed: boolean }, body: unknown): Response {
+  const headers = new Headers();
+  if (result.replayed) headers.set('idempotent-replayed', 'true');
+  return Response.json(body, { status: !result.dry_run && (result.events > 0 || result.replayed) ? 201 : 200, headers });
+}
 
 const tickerPreflight: WriteRoute['preflight'] = async ({ store, params }) => requireListed(store, tickerParam(params));
 
@@ -213,6 +230,34 @@ export const writeRoutes = {
       return commandAnswer(result, `/api/narratives/definitions#${result.id}`);
     },
   }),
+  importEpisode: {
+    method: 'POST',
+    path: '/api/episodes/import',
+    auth: 'writer',
+    query: episodeImportQuery,
+    // Every item is checked (413 past the item limit, 400 listing every problem) before the plan.
+    body: { kind: 'json', schema: episodeBundle, maxBytes: EPISODE_MAX_BYTES, check: checkRawBundle },
+    async handle(input) {
+      const dryRun = isDryRun(input.query as { dryRun?: string });
+      const source = importSource(input, 'episode bundle');
+      const { replayed, ...result } = await importCheckedBundle(input.store.events, input.body as CheckedBundle, { ...input.ctx, source }, { dryRun });
+      return importAnswer({ ...result, replayed }, result);
+    },
+  },
+  importTimeline: {
+    method: 'POST',
+    path: '/api/timeline/import',
+    auth: 'writer',
+    query: episodeImportQuery,
+    body: { kind: 'csv', maxBytes: EPISODE_MAX_BYTES },
+    async handle(input) {
+      const dryRun = isDryRun(input.query as { dryRun?: string });
+      const bytes = await readAllChunks(input.chunks!, EPISODE_MAX_BYTES);
+      const source = importSource(input, 'timeline CSV');
+      const { replayed, ...result } = await importTimelineCsv(input.store.events, bytes, { ...input.ctx, source }, input.rules, { dryRun });
+      return importAnswer({ ...result, replayed }, result);
+    },
+  },
   listTicker: jsonWrite({
     method: 'POST',
     path: '/api/tickers',

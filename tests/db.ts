@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { openStore, type Store } from '@/db';
+import { defineNarrative } from '@/server/commands/narratives';
 import { seed } from '@/server/seed';
 
 export type TestStore = Store & { file: string };
@@ -56,3 +57,8 @@ export function rawSqlite(file: string): Database.Database {
 }
 
 export const TEST_NOW = '2026-01-02T00:00:00.000Z';
+
+/** Define a narrative in a fresh (unseeded) test ledger, so entries and claims can name it. */
+export async function defineTestNarrative(store: Store, id = 'other'): Promise<void> {
+  await defineNarrative(store.events, { id, name: `Test narrative ${id}`, thesis: '' }, { actor: 'test', now: TEST_NOW });
+}
