@@ -37,6 +37,12 @@ export type CheckedBundle = {
   entries: Placed<TimelineEntry>[];
   /** Top-level claims, then the claims entries carry (their `entry` set to the carrier). */
   claims: Placed<CostClaim>[];
+  /** Problems of items that failed their schema (left out above); the plan adds its own and refuses. */
+  problems: Problem[];
+  /** Ids given by items that failed their schema: relations to them are not reported a second time. */
+  invalidIds: { narratives: Set<string>; entries: Set<string>; claims: Set<string> };
+  /** What the bundle holds, valid or not (for a refusal). */
+  items: EpisodeCounts;
 };
 
 // ---- paths and problems ----
@@ -136,26 +142,39 @@ const topLevel = z
   }, { message: 'must be a JSON object {narratives?, tickers?, entries?, claims?}' })
   .strict();
 
+const idOf = (raw: unknown, key = 'id'): string | null => {
+  const v = raw && typeof raw === 'object' ? (raw as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v : null;
+};
+
 /**
- * Check every item of `raw` with the schema of its single command; every problem is reported, each
- * naming its item and field. Throws BundleProblems, or gives the items with their ids.
+ * Check every item of `raw` with the schema of its single command, and give each valid item its
+ * id. The problems of the others (each naming its item and field) travel with the result, so the
+ * plan reports them together with its own. Throws BundleProblems only when `raw` is not a bundle.
  */
 export function checkBundle(raw: unknown, rules: Rules): CheckedBundle {
   const top = topLevel.safeParse(raw);
   if (!top.success) throw new BundleProblems(issuesAt(top.error, []));
   const problems: Problem[] = [];
+  const invalidIds = { narratives: new Set<string>(), entries: new Set<string>(), claims: new Set<string>() };
   const bundleReason = (() => {
     if (top.data.reason === undefined) return null;
     const r = rules.optionalReason.safeParse(top.data.reason);
     if (!r.success) problems.push(...issuesAt(r.error, ['reason']));
     return r.success ? (r.data ?? null) : null;
   })();
-  const out: CheckedBundle = { narratives: [], tickers: [], entries: [], claims: [] };
+  const out: CheckedBundle = { narratives: [], tickers: [], entries: [], claims: [], problems, invalidIds, items: countItems(raw) };
   const each = <S extends z.ZodType>(name: (typeof SECTIONS)[number], schema: S, take: (value: z.infer<S>, at: string) => void) =>
     (top.data[name] ?? []).forEach((rawItem, i) => {
       const parsed = schema.safeParse(rawItem);
-      if (parsed.success) take(parsed.data, `${name}[${i}]`);
-      else problems.push(...issuesAt(parsed.error, [name, i]));
+      if (parsed.success) return take(parsed.data, `${name}[${i}]`);
+      problems.push(...issuesAt(parsed.error, [name, i]));
+      const id = idOf(rawItem);
+      if (id && name !== 'tickers') invalidIds[name].add(id);
+      if (name === 'entries') {
+        const nested = (rawItem as { claims?: unknown })?.claims;
+        if (Array.isArray(nested)) for (const c of nested) if (idOf(c)) invalidIds.claims.add(idOf(c)!);
+      }
     });
 
   each('narratives', bundleNarrative(rules), (n, at) => {
@@ -183,7 +202,6 @@ export function checkBundle(raw: unknown, rules: Rules): CheckedBundle {
     out.claims.push({ at, reason: reason ?? bundleReason, item: { id: id ?? bundleClaimId(fields), ...fields } });
   });
   out.claims.push(...nested);
-  if (problems.length > 0) throw new BundleProblems(problems);
   return out;
 }
 
@@ -240,7 +258,8 @@ const TICKER_KEYS = ['name', 'exchange', 'role', 'shares_outstanding'] as const;
  */
 export function planEpisode(bundle: CheckedBundle, ledger: LedgerView, options: PlanOptions = {}): EpisodePlan {
   const entryKeys = options.entryKeys ?? ENTRY_KEYS;
-  const problems: Problem[] = [];
+  const problems: Problem[] = [...bundle.problems];
+  const invalid = bundle.invalidIds;
   const plan: EpisodePlan = { narratives: [], tickers: [], entries: [], claims: [], unchanged: emptyCounts() };
 
   // Duplicate ids within the bundle: the second and later occurrences are problems.
@@ -284,7 +303,7 @@ export function planEpisode(bundle: CheckedBundle, ledger: LedgerView, options: 
   }
   const knownIds = [...known.keys()];
   const checkNarrative = (id: string, field: string) => {
-    if (!known.has(id)) problems.push({ field, message: `unknown narrative "${id}"; known narratives (ledger and bundle): ${knownIds.join(', ') || '(none)'}` });
+    if (!known.has(id) && !invalid.narratives.has(id)) problems.push({ field, message: `unknown narrative "${id}"; known narratives (ledger and bundle): ${knownIds.join(', ') || '(none)'}` });
   };
 
   for (const p of tickers) {
@@ -311,11 +330,11 @@ export function planEpisode(bundle: CheckedBundle, ledger: LedgerView, options: 
   for (const p of claims) {
     const c = p.item;
     checkNarrative(c.narrative, `${p.at}.narrative`);
-    if (c.entry && !bundleEntries.has(c.entry) && !ledger.entries.has(c.entry))
+    if (c.entry && !bundleEntries.has(c.entry) && !ledger.entries.has(c.entry) && !invalid.entries.has(c.entry))
       problems.push({ field: `${p.at}.entry`, message: `no timeline entry "${c.entry}" in the bundle or the ledger` });
     if (c.relation) {
       if (c.relation.target === c.id) problems.push({ field: `${p.at}.relation.target`, message: 'a claim cannot relate to itself' });
-      else if (!bundleClaims.has(c.relation.target) && !ledger.claims.has(c.relation.target))
+      else if (!bundleClaims.has(c.relation.target) && !ledger.claims.has(c.relation.target) && !invalid.claims.has(c.relation.target))
         problems.push({ field: `${p.at}.relation.target`, message: `no claim "${c.relation.target}" in the bundle or the ledger` });
     }
     const existing = ledger.claims.get(c.id);

@@ -123,7 +123,7 @@ export async function importCheckedBundle(store: LedgerWriter, bundle: CheckedBu
   try {
     return await importEpisode(store, bundle, ctx, options);
   } catch (error) {
-    throw error instanceof BundleProblems ? error.withItems(countsOf(bundle)) : error;
+    throw error instanceof BundleProblems ? error.withItems(bundle.items) : error;
   }
 }
 

@@ -1,6 +1,6 @@
 // Reading a timeline CSV (POST /api/timeline/import, `npm run import:episode -- file.csv`): UTF-8
-// text up to the size limit, parsed as RFC 4180 into rows that keep their line numbers; comment
-// lines (an export's `meta=1` lines) and blank lines are left out. The rows then go to
+// text up to the size limit, parsed as RFC 4180 into rows that keep their line numbers; the
+// comment lines an export starts with (`meta=1`) and blank lines are left out. The rows then go to
 // lib/csv/timeline-file, which turns them into a bundle.
 import { parse } from 'csv-parse/sync';
 import { AppError } from '@/lib/domain/errors';
@@ -43,20 +43,27 @@ export function parseCsvRecords(bytes: Uint8Array | string): CsvRecord[] {
       throw new TimelineFileProblems([{ field: '(body)', message: 'must be UTF-8 text' }]);
     }
   }
+  // An export's `meta=1` lines ("# key: value") come before the header: leave them out, counting lines.
+  text = text.replace(/^\uFEFF/, '');
+  let line = 1;
+  while (text.startsWith('#')) {
+    const end = text.indexOf('\n');
+    text = end < 0 ? '' : text.slice(end + 1);
+    line++;
+  }
   let parsed: { record: string[]; raw: string }[];
   try {
     parsed = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, raw: true }) as unknown as { record: string[]; raw: string }[];
   } catch (error) {
     const e = error as Error & { lines?: number };
-    throw new TimelineFileProblems([{ field: e.lines ? `line ${e.lines}` : '(body)', message: `is not valid CSV: ${e.message.replace(/^Invalid [^:]*: /, '').slice(0, 200)}` }]);
+    const offset = line - 1;
+    throw new TimelineFileProblems([{ field: e.lines ? `line ${e.lines + offset}` : '(body)', message: `is not valid CSV: ${e.message.replace(/^Invalid [^:]*: /, '').replace(/ at line \d+/, '').slice(0, 200)}` }]);
   }
   const out: CsvRecord[] = [];
-  let line = 1;
   for (const { record, raw } of parsed) {
     const start = line;
     line += 1 + (raw.match(/\n/g)?.length ?? 0);
     if (record.length === 1 && record[0]!.trim() === '') continue;
-    if (raw.startsWith('#')) continue;
     out.push({ line: start, cells: record });
   }
   return out;
