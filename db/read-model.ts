@@ -193,6 +193,8 @@ export function createReadModel(q: ReadQueries): ReadModel {
       return out;
     },
 
+    tickerPriceSources: (symbol, position) => q.priceSourcesOf(streamIds.ticker(symbol), position),
+
     async listLedger(filter): Promise<LedgerEventView[]> {
       return q.readAll(filter);
     },

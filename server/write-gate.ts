@@ -13,6 +13,7 @@ import { ConcurrencyError } from '@/db/store';
 import { parseQuery, validationError } from '@/lib/contracts/query';
 import { writeRules, type Rules } from '@/lib/contracts/write';
 import { AppError } from '@/lib/domain/errors';
+import type { DocResponse } from '@/lib/contracts/api-routes';
 import type { CommandContext, CommandResult } from './commands/handle';
 import { authorise, checkSameOrigin } from './auth';
 import { toResponse } from './http';
@@ -24,7 +25,7 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /** Route ids ([id] segments) are slugs; anything else is refused before the database is touched. */
-const routeId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, { message: 'must be an entry or claim id (letters, digits, . _ -)' });
+export const routeId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, { message: 'must be an entry or claim id (letters, digits, . _ -)' });
 
 /** What a write route reads from the request body. */
 export type BodySpec =
@@ -60,6 +61,11 @@ export type WriteRoute = {
   method: 'POST' | 'DELETE';
   /** The route, e.g. "/api/timeline/{id}/amend" (tests and docs list routes by it). */
   path: string;
+  /**
+   * For GET /api/openapi.json: its group, a summary, and the answers beyond the gate's own (400,
+   * 401, 403, 413, 415, 429, and 201 {id, version, position} unless a 2xx is given here).
+   */
+  doc: { tag: string; summary: string; description?: string; responses?: Record<number, DocResponse> };
   /** 'writer': the admin token or session; 'none': anyone (sign-in and sign-out). */
   auth: 'writer' | 'none';
   /** Which rate-limit bucket (default 'write'). */

@@ -17,6 +17,7 @@ import { EPISODE_MAX_BYTES, type EpisodeImportResponse, type TimelineImportRespo
 import { defineNarrative } from '@/server/commands/narratives';
 import { bundleVariant, entriesCsv, type TestBundle } from './fixtures/episodes/variant';
 import { openSeededStore, openTempStore, TEST_NOW, type TestStore } from './db';
+import { responseErrors } from './openapi';
 
 const TOKEN = 'episode-import-admin-token-0123';
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -33,7 +34,10 @@ async function send(handler: Handler, url: string, body: string, contentType: st
     body,
   });
   const res = await handler(request, { params: Promise.resolve({}) });
-  return { status: res.status, headers: res.headers, json: (await res.json()) as Answer['json'] };
+  const json = (await res.json()) as Answer['json'];
+  const path = url.split('?')[0]!;
+  expect(responseErrors('POST', path, res.status, json), `POST ${url} ${res.status} against the API document`).toEqual([]);
+  return { status: res.status, headers: res.headers, json };
 }
 const importBundle = (bundle: unknown, query = '', headers: Record<string, string> = {}) =>
   send(importEpisodePOST, `/api/episodes/import${query}`, JSON.stringify(bundle), 'application/json', headers);

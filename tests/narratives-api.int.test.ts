@@ -10,6 +10,13 @@ import { POST as amendEntryPOST } from '@/app/api/timeline/[id]/amend/route';
 import { GET as timelineGET, POST as recordEntryPOST } from '@/app/api/timeline/route';
 import type { NarrativeDefinitionsResponse } from '@/lib/contracts/read';
 import { openSeededStore, type TestStore } from './db';
+import { responseErrors } from './openapi';
+
+/** The documented path of a request path ({id} for the ids in it). */
+const documented = (path: string) =>
+  path
+    .split('?')[0]!
+    .replace(/^\/api\/(narratives|timeline)\/(?!definitions$)[^/]+\/amend$/, '/api/$1/{id}/amend');
 
 const TOKEN = 'narratives-admin-token-0123';
 let db: TestStore;
@@ -24,12 +31,16 @@ async function post(handler: Handler, path: string, body: unknown, params: Recor
     body: JSON.stringify(body),
   });
   const res = await handler(request, { params: Promise.resolve(params) });
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> & { problems?: { field: string; message: string }[] } };
+  const json = (await res.json()) as Record<string, unknown> & { problems?: { field: string; message: string }[] };
+  expect(responseErrors('POST', documented(path), res.status, json), `POST ${path} ${res.status} against the API document`).toEqual([]);
+  return { status: res.status, json };
 }
 
 async function get(handler: (r: Request) => Promise<Response>, path: string) {
   const res = await handler(new Request(`http://localhost${path}`));
-  return { status: res.status, json: (await res.json()) as Record<string, unknown> & { problems?: { field: string; message: string }[] } };
+  const json = (await res.json()) as Record<string, unknown> & { problems?: { field: string; message: string }[] };
+  expect(responseErrors('GET', documented(path), res.status, json), `GET ${path} ${res.status} against the API document`).toEqual([]);
+  return { status: res.status, json };
 }
 
 const source = { title: 'Test source (fictional)', url: 'https://example.com/test-data' };

@@ -5,6 +5,7 @@
 // in the ledger, every problem by item and field), then Import. All or nothing; nothing is
 // recorded before "Import", and importing the same file again records nothing.
 import { useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useId, useRef, useState } from 'react';
 import { EPISODE_MAX_BYTES, EPISODE_SECTIONS, type EpisodeCounts, type EpisodeImportResponse, type EpisodeRefusal, type TimelineImportResponse } from '@/lib/contracts/episode';
@@ -155,7 +156,8 @@ export function EpisodeImportForm() {
             <p>{run.created ? `Recorded ${run.answer.events} events, up to ledger position ${run.answer.position}.` : 'Every item is already in the ledger as given; nothing was recorded.'}</p>
             <CountsTable answer={run.answer} done />
             <p>
-              <a href="/">Open the timeline</a> · <a href="/narratives">Narratives</a> · <a href={`/ledger?after=${Math.max(0, run.answer.position - run.answer.events)}`}>See the events in the ledger</a>
+              <Link href="/">Open the timeline</Link> · <Link href="/narratives">Narratives</Link> ·{' '}
+              <Link href={`/ledger?after=${Math.max(0, run.answer.position - run.answer.events)}`}>See the events in the ledger</Link>
             </p>
           </section>
         ) : null}

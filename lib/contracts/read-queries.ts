@@ -111,6 +111,12 @@ export const timelineQuery = z.object({
 });
 
 export const clockQuery = z.object({ asOf: q.date, position: q.position });
+/** GET /api/sources: where the prices of these tickers came from, at a clock. */
+export const sourcesQuery = z.object({ tickers: q.list(q.symbol), asOf: q.date, position: q.position });
+/** GET /api/impacts: the impacts query, plus `summary=1` (window statistics only, no daily rows or warning texts). */
+export const impactsRouteQuery = impactsQuery.extend({
+  summary: z.enum(['0', '1'], { message: 'must be 0 or 1' }).optional(),
+});
 /** Narratives have no valid time: only a ledger position replays them. */
 export const narrativeDefinitionsQuery = z.object({ position: q.position });
 export const pricesQuery = z.object({ from: q.date, to: q.date, asOf: q.date, position: q.position });

@@ -139,10 +139,12 @@ export async function importTimelineCsv(
   options: { dryRun: boolean },
 ): Promise<TimelineImportResponse & { replayed: boolean }> {
   let rows;
+  let records: ReturnType<typeof parseCsvRecords> = [];
   try {
-    rows = timelineRowsToBundle(parseCsvRecords(bytes));
+    records = parseCsvRecords(bytes);
+    rows = timelineRowsToBundle(records);
   } catch (error) {
-    if (error instanceof TimelineFileProblems) throw new BundleProblems(error.problems);
+    if (error instanceof TimelineFileProblems) throw new BundleProblems(error.problems, { ...emptyCounts(), entries: Math.max(0, records.length - 1) });
     throw error;
   }
   if (rows.bundle.entries.length > EPISODE_MAX_ITEMS)
