@@ -122,7 +122,12 @@ export function Dashboard({ editor = false }: { editor?: boolean }) {
               onReady={onReady}
             />
           </div>
-          <ChartActions view={view} setView={setView} domain={domain} />
+          <ChartActions
+            view={view}
+            setView={setView}
+            domain={domain}
+            image={{ target: chartBox, yLabel: axisLabel(view.mode, selected?.title ?? null, anchor), position: timeline.data?.position ?? null, paramsHash: markerImpacts.data?.params_hash ?? null, narratives }}
+          />
           {view.table ? <DataTables entries={sortedVisible} domain={domain} series={series} markerStats={stats} onSelect={select} /> : null}
           <LedgerStamp position={timeline.data?.position} replay={replay} primary={primary} markers={markerImpacts.data} />
         </div>

@@ -151,7 +151,7 @@ export function EpisodeImportForm() {
       <div ref={resultRef} tabIndex={-1} className="imp-result" role="status" aria-live="polite">
         {run.status === 'importing' ? <span>Recording in the ledger…</span> : null}
         {run.status === 'done' ? (
-          <section className="imp-summary" aria-label="Episode import summary">
+          <section className="imp-summary" aria-label="Episode result">
             <h3>{run.created ? 'Episode imported' : 'Nothing new'}</h3>
             <p>{run.created ? `Recorded ${run.answer.events} events, up to ledger position ${run.answer.position}.` : 'Every item is already in the ledger as given; nothing was recorded.'}</p>
             <CountsTable answer={run.answer} done />
