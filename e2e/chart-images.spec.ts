@@ -42,7 +42,11 @@ async function svgFacts(page: Page, svg: string): Promise<{ ok: boolean; text: s
 }
 
 async function checkImages(page: Page, group: Locator, target: Locator, chart: string, stampText: RegExp[]) {
-  const box = (await target.boundingBox())!;
+  // The image spans the chart's drawn parts (its svg and canvas elements) as they sit on screen.
+  const box = await target.evaluate((el) => {
+    const rects = [...el.querySelectorAll('svg, canvas')].filter((e) => !(e instanceof SVGSVGElement && e.parentElement?.closest('svg'))).map((e) => e.getBoundingClientRect()).filter((r) => r.width >= 1);
+    return { width: Math.max(...rects.map((r) => r.right)) - Math.min(...rects.map((r) => r.left)), height: Math.max(...rects.map((r) => r.bottom)) - Math.min(...rects.map((r) => r.top)) };
+  });
   const png = await save(page, group.getByRole('button', { name: /^Download PNG/ }));
   expect(png.name).toMatch(new RegExp(`^impactline-${chart}(_\\d{4}-\\d{2}-\\d{2}_\\d{4}-\\d{2}-\\d{2})?(_asof-\\d{4}-\\d{2}-\\d{2})?(_pos-\\d+)?\\.png$`));
   expect(png.bytes.length).toBeGreaterThan(5_000);

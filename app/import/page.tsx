@@ -32,8 +32,9 @@ export default async function ImportPage() {
         import is recorded in the ledger: new days as PriceBarsImported, changed days as PriceBarsCorrected (with the values before and after),
         identical days and items already recorded not at all.
       </p>
-      <ImportPanel initialTickers={tickers} />
-      <EpisodeImportForm />
+      <ImportPanel initialTickers={tickers}>
+        <EpisodeImportForm />
+      </ImportPanel>
     </section>
   );
 }

@@ -3,7 +3,7 @@
 // rasterise that SVG for a PNG at 2× pixel density. The SVGs are deep-cloned with their computed
 // styles inlined (CSS classes do not travel with a file); canvases go in as PNG data images.
 // Browser-only (DOM, XMLSerializer, canvas). Text is set through the DOM, so user text stays text.
-import { legendLayout, STAMP_FONT, STAMP_LINE_GAP, STAMP_PADDING, stampHeight, stampLines, type ChartStamp } from '@/lib/charts/image-stamp';
+import { legendLayout, STAMP_FONT, STAMP_LINE_GAP, STAMP_PADDING, stampHeight, stampLines, type ChartStamp, type Measure } from '@/lib/charts/image-stamp';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
@@ -70,12 +70,43 @@ function text(doc: Document, x: number, y: number, content: string, attrs: Recor
   return t;
 }
 
-/** The chart inside `container` as one SVG document, its stamp below it. */
+/** Text widths as the browser draws the stamp's font. */
+function browserMeasure(): Measure {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) return (t, size, weight) => [...t].length * size * (weight === 'bold' ? 0.68 : 0.62);
+  return (t, size, weight) => {
+    ctx.font = `${weight === 'bold' ? 700 : 400} ${size}px ${FONT}`;
+    return ctx.measureText(t).width;
+  };
+}
+
+/** The drawn parts inside `container`: every top-level <svg> and every <canvas> that shows. */
+function drawnParts(container: HTMLElement): Element[] {
+  return [...container.querySelectorAll('svg, canvas')].filter((el) => {
+    if (el instanceof SVGSVGElement && el.parentElement?.closest('svg')) return false;
+    const r = el.getBoundingClientRect();
+    return r.width >= 1 && r.height >= 1 && !hidden(el);
+  });
+}
+
+/** The chart inside `container` as one SVG document, its stamp below it. The image spans the drawn parts. */
 export function composeChartSvg(container: HTMLElement, stamp: ChartStamp): Composite {
-  const box = container.getBoundingClientRect();
-  const width = Math.max(1, Math.round(box.width));
-  const chartHeight = Math.max(1, Math.round(box.height));
-  const footer = stampHeight(stamp, width);
+  const parts = drawnParts(container);
+  const rects = parts.map((el) => el.getBoundingClientRect());
+  const outer = container.getBoundingClientRect();
+  const box =
+    rects.length === 0
+      ? outer
+      : {
+          left: Math.min(...rects.map((r) => r.left)),
+          top: Math.min(...rects.map((r) => r.top)),
+          right: Math.max(...rects.map((r) => r.right)),
+          bottom: Math.max(...rects.map((r) => r.bottom)),
+        };
+  const width = Math.max(1, Math.round(box.right - box.left));
+  const chartHeight = Math.max(1, Math.round(box.bottom - box.top));
+  const measure = browserMeasure();
+  const footer = stampHeight(stamp, width, measure);
   const height = chartHeight + footer;
   const doc = document.implementation.createDocument(SVG_NS, 'svg', null);
   const root = doc.documentElement as unknown as SVGSVGElement;
@@ -91,13 +122,9 @@ export function composeChartSvg(container: HTMLElement, stamp: ChartStamp): Comp
   for (const [k, v] of Object.entries({ x: '0', y: '0', width: String(width), height: String(height), fill: '#ffffff' })) bg.setAttribute(k, v);
   root.appendChild(bg);
 
-  // Every top-level <svg> and every <canvas>, in document order, where it sits on screen.
-  const parts = [...container.querySelectorAll('svg, canvas')].filter(
-    (el) => !(el instanceof SVGSVGElement && el.parentElement?.closest('svg')) && !hidden(el),
-  );
-  for (const el of parts) {
-    const r = el.getBoundingClientRect();
-    if (r.width < 1 || r.height < 1) continue;
+  // Every drawn part, in document order, where it sits on screen.
+  for (const [i, el] of parts.entries()) {
+    const r = rects[i]!;
     const x = r.left - box.left;
     const y = r.top - box.top;
     if (el instanceof HTMLCanvasElement) {
@@ -125,12 +152,12 @@ export function composeChartSvg(container: HTMLElement, stamp: ChartStamp): Comp
   for (const [k, v] of Object.entries({ x1: '0', x2: String(width), y1: String(chartHeight + 0.5), y2: String(chartHeight + 0.5), stroke: '#d9dde3' })) rule.setAttribute(k, v);
   g.appendChild(rule);
   let y = chartHeight + STAMP_PADDING;
-  for (const line of stampLines(stamp, width)) {
+  for (const line of stampLines(stamp, width, measure)) {
     y += line.size;
     g.appendChild(text(doc, STAMP_PADDING, y, line.text, { 'font-size': String(line.size), 'font-weight': line.weight, fill: line.weight === 'bold' ? '#1b1f24' : '#4b5563' }));
     y += STAMP_LINE_GAP;
   }
-  for (const item of legendLayout(stamp.legend, width)) {
+  for (const item of legendLayout(stamp.legend, width, measure)) {
     const rowY = y + item.row * (STAMP_FONT + STAMP_LINE_GAP + 2);
     const swatch = doc.createElementNS(SVG_NS, 'rect');
     for (const [k, v] of Object.entries({ x: String(item.x), y: String(rowY + 2), width: '11', height: '11', fill: item.color })) swatch.setAttribute(k, v);

@@ -101,7 +101,7 @@ export function EpisodeImportForm() {
   const recordable = ready ? ready.narratives + ready.tickers + ready.entries + ready.claims : 0;
 
   return (
-    <section className="imp-card imp-wide" aria-labelledby={`${id}-h`}>
+    <section className="imp-card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>Import an episode</h2>
       <p className="muted imp-hint">
         A JSON bundle <code>{'{narratives, tickers, entries, claims}'}</code> (each item as its single command takes it; an entry may carry its own

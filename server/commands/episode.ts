@@ -63,6 +63,8 @@ const EVENT_SECTION: Record<string, keyof EpisodeCounts> = {
   CostClaimAsserted: 'claims',
 };
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
 export type EpisodeImportOptions = { dryRun: boolean } & PlanOptions;
 
 /**
@@ -93,7 +95,7 @@ export async function importEpisode(store: LedgerWriter, bundle: CheckedBundle, 
     const describe = (verb: string) =>
       recorded === 0
         ? 'nothing new: every item is already in the ledger as given; nothing was recorded'
-        : `${verb} ${[`${counts.narratives} narratives`, `${counts.tickers} tickers`, `${counts.entries} entries`, `${counts.claims} claims`].join(', ')}`;
+        : `${verb} ${[plural(counts.narratives, 'narrative'), plural(counts.tickers, 'ticker'), plural(counts.entries, 'entry', 'entries'), plural(counts.claims, 'claim')].join(', ')}`;
     if (options.dryRun || eventCount === 0) {
       return { ...counts, dry_run: options.dryRun, position: await tx.latestPosition(), unchanged: plan.unchanged, events: eventCount, message: options.dryRun ? `dry run: ${describe('would record')}` : describe('recorded'), replayed: false };
     }
