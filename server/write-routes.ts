@@ -38,6 +38,7 @@ import type { CheckedBundle } from '@/lib/domain/episode';
 import { listTicker } from './commands/reference';
 import { problemError, tooLargeError } from './request-body';
 import { commandAnswer, jsonWrite, type WriteInput, type WriteRoute } from './write-gate';
+import type { Store } from '@/db';
 import type { DocResponse } from '@/lib/contracts/api-routes';
 import { episodeImportAnswer, episodeRefusal, errorBody, priceImportAnswer, priceImportRefusal, pricePreviewAnswer, responses, timelineImportAnswer } from '@/lib/contracts/responses';
 
@@ -49,7 +50,6 @@ const CONFLICT: DocResponse = {
 };
 const UNPROCESSABLE: DocResponse = { description: 'Well-formed but refused by a domain rule (e.g. nothing differs, or a related item is missing).', schema: errorBody };
 const TOO_LARGE: DocResponse = { description: 'Over the size or item limit (the message names it).', schema: errorBody };
-import type { Store } from '@/db';
 
 /** A claim's entry or related claim must already be in the ledger. */
 async function requireStream(store: Store, streamId: string, field: string, what: string, id: string): Promise<void> {
