@@ -16,14 +16,13 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
   const view = parseViewState(params);
   const store = await storeForPage();
   const client = await prefetchDashboard(store, view.tickers, { asOf: view.asOf, position: view.position });
-  const narratives = await store.read.listNarratives();
   return (
     <section>
       <h1>Timeline</h1>
       <p className="muted intro">What happened, what each side claimed it cost, and how the market moved. Click an event for its sources and event-study statistics.</p>
       <HydrationBoundary state={dehydrate(client)}>
         <Suspense fallback={<p className="muted">Loading dashboard…</p>}>
-          <Dashboard narratives={narratives} editor={await isEditor()} />
+          <Dashboard editor={await isEditor()} />
         </Suspense>
       </HydrationBoundary>
     </section>

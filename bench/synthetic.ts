@@ -7,11 +7,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DEFAULT_DB_FILE, openStore, type Store } from '@/db';
 import type { LedgerWriter } from '@/db/store';
-import { entryFieldsSchema, KINDS, NARRATIVE_IDS, type PriceBar } from '@/lib/domain/schemas';
+import { entryFieldsSchema, KINDS, type PriceBar } from '@/lib/domain/schemas';
 import { recordEntry } from '@/server/commands/entries';
 import type { CommandContext } from '@/server/commands/handle';
 import { importPriceBars } from '@/server/commands/prices';
-import { defineNarrative, listTicker } from '@/server/commands/reference';
+import { defineNarrative } from '@/server/commands/narratives';
+import { listTicker } from '@/server/commands/reference';
 
 export const SYNTHETIC_ACTOR = 'synthetic';
 /** PRAGMA application_id written into every synthetic database ("SYN1"). */
@@ -106,6 +107,8 @@ export function barsFor(calendar: readonly string[], closes: ArrayLike<number>, 
   return bars;
 }
 
+/** The synthetic ledger's narratives: the bundled dataset's five ids, with synthetic names. */
+const NARRATIVE_IDS = ['cheap-ai', 'true-cost', 'market-reaction', 'capex-race', 'other'] as const;
 const NARRATIVES: Record<(typeof NARRATIVE_IDS)[number], { name: string; color: string }> = {
   'cheap-ai': { name: '[synthetic] Cheap AI', color: '#1f77b4' },
   'true-cost': { name: '[synthetic] True cost', color: '#d62728' },

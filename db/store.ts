@@ -156,7 +156,8 @@ export interface ReadModel {
 
   listTickers(): Promise<TickerView[]>;
   tickerExists(symbol: string): Promise<boolean>;
-  listNarratives(): Promise<NarrativeView[]>;
+  /** Narratives in lane order; a `position` replays their definitions and amendments up to it. */
+  listNarratives(clock?: Clock): Promise<NarrativeView[]>;
 
   /** Bars of one ticker at a clock, all at once. */
   listBars(ticker: string, filter?: PriceFilter, clock?: Clock): Promise<BarView[]>;
@@ -164,6 +165,8 @@ export interface ReadModel {
   iterateBars(ticker: string, filter?: PriceFilter, clock?: Clock, pageSize?: number): AsyncIterable<BarView>;
   /** The distinct `source` of each ticker's price imports and corrections, up to `position`. */
   priceSources(symbols: readonly string[], position: number): Promise<string[]>;
+  /** The same for one ticker, as a list (in order of first use). */
+  tickerPriceSources(symbol: string, position: number): Promise<string[]>;
 
   listLedger(filter: { after?: number; limit?: number; stream?: string; type?: string }): Promise<LedgerEventView[]>;
   /** Raw ledger rows (JSON as stored) in position order up to `upTo`, in pages. */

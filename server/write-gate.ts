@@ -13,6 +13,7 @@ import { ConcurrencyError } from '@/db/store';
 import { parseQuery, validationError } from '@/lib/contracts/query';
 import { writeRules, type Rules } from '@/lib/contracts/write';
 import { AppError } from '@/lib/domain/errors';
+import type { DocResponse } from '@/lib/contracts/api-routes';
 import type { CommandContext, CommandResult } from './commands/handle';
 import { authorise, checkSameOrigin } from './auth';
 import { toResponse } from './http';
@@ -25,12 +26,16 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /** Route ids ([id] segments) are slugs; anything else is refused before the database is touched. */
-const routeId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, { message: 'must be an entry or claim id (letters, digits, . _ -)' });
+export const routeId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, { message: 'must be an entry or claim id (letters, digits, . _ -)' });
 
 /** What a write route reads from the request body. */
 export type BodySpec =
-  /** A JSON object checked by a zod schema built for the request's clock. */
-  | { kind: 'json'; schema: (rules: Rules) => z.ZodType; maxBytes?: number }
+  /**
+   * A JSON object checked by a zod schema built for the request's clock. `check`, when given,
+   * applies that schema itself (e.g. item by item, to report every problem of a bundle) and
+   * returns the body the handler receives; `schema` still describes the body (the API document).
+   */
+  | { kind: 'json'; schema: (rules: Rules) => z.ZodType; maxBytes?: number; check?: (raw: unknown, rules: Rules) => unknown }
   /** A CSV file, handed to the handler as a stream of chunks (parsed as it arrives). */
   | { kind: 'csv'; maxBytes: number }
   /** A browser form (application/x-www-form-urlencoded or multipart) or a JSON object. */
@@ -57,6 +62,11 @@ export type WriteRoute = {
   method: 'POST' | 'DELETE';
   /** The route, e.g. "/api/timeline/{id}/amend" (tests and docs list routes by it). */
   path: string;
+  /**
+   * For GET /api/openapi.json: its group, a summary, and the answers beyond the gate's own (400,
+   * 401, 403, 413, 415, 429, and 201 {id, version, position} unless a 2xx is given here).
+   */
+  doc: { tag: string; summary: string; description?: string; responses?: Record<number, DocResponse> };
   /** 'writer': the admin token or session; 'none': anyone (sign-in and sign-out). */
   auth: 'writer' | 'none';
   /** Which rate-limit bucket (default 'write'). */
@@ -165,7 +175,8 @@ export function writeHandler(route: WriteRoute) {
       const rules = writeRules(now);
       let body = read.body;
       const schema = bodySchema(route.body, rules);
-      if (schema) {
+      if (route.body.kind === 'json' && route.body.check) body = route.body.check(body, rules);
+      else if (schema) {
         const parsed = schema.safeParse(body);
         if (!parsed.success) throw validationError(parsed.error);
         body = parsed.data;

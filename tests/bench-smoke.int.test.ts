@@ -15,7 +15,7 @@ import { pickImpactTarget } from '@/bench/run';
 import type { BenchServer } from '@/bench/server';
 import { buildSyntheticDb, isSyntheticFile, refuseReason, SYNTHETIC_BENCHMARK } from '@/bench/synthetic';
 import { startServer, type RealServer } from './real-server';
-import { isPostgres, openTestStore, tempDbFile, TEST_NOW } from './db';
+import { defineTestNarrative, isPostgres, openTestStore, tempDbFile, TEST_NOW } from './db';
 import { allEvents } from './ledger-audit';
 
 const dir = path.dirname(tempDbFile('bench-smoke'));
@@ -57,6 +57,7 @@ describe.skipIf(isPostgres)('synthetic data', () => {
     expect(refuseReason('data/impactline.db')).toMatch(/default database/);
     const real = tempDbFile('real');
     const db = await openTestStore(real);
+    await defineTestNarrative(db, 'other');
     const fields = entryFieldsSchema.parse({ date: '2025-01-27', kind: 'market', title: 'A real entry', summary: '', narrative: 'other' });
     await recordEntry(db.events, { id: 'real-entry', ...fields }, { actor: 'api', now: TEST_NOW });
     await db.close();

@@ -11,6 +11,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { databaseConfigFromEnv, openStore, type Store } from '@/db';
+import { defineNarrative } from '@/server/commands/narratives';
 import { seed } from '@/server/seed';
 
 export type Backend = 'sqlite' | 'postgres';
@@ -178,3 +179,8 @@ export async function restoreBackup(backupFile: string, name = 'restored'): Prom
 }
 
 export const TEST_NOW = '2026-01-02T00:00:00.000Z';
+
+/** Define a narrative in a fresh (unseeded) test ledger, so entries and claims can name it. */
+export async function defineTestNarrative(store: Store, id = 'other'): Promise<void> {
+  await defineNarrative(store.events, { id, name: `Test narrative ${id}`, thesis: '' }, { actor: 'test', now: TEST_NOW });
+}

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openConnection } from '@/db/sqlite/connection';
 import { ConcurrencyError } from '@/db/store';
 import { amendEntry, recordEntry } from '@/server/commands/entries';
-import { isPostgres, openSeededStore, openTempStore, openTestStore, rawSql, TEST_NOW } from './db';
+import { defineTestNarrative, isPostgres, openSeededStore, openTempStore, openTestStore, rawSql, TEST_NOW } from './db';
 
 const meta = { actor: 'test' };
 const ev = (n: number, id?: string) => ({ eventId: id, type: 'TestHappened', data: { n }, metadata: meta, occurredAt: '2025-01-01' });
@@ -132,13 +132,16 @@ describe('event store', () => {
 
   it('runs projections inline: a command is visible as soon as it returns', async () => {
     const store = await openTempStore();
+    await defineTestNarrative(store, 'market-reaction');
     await recordEntry(store.events, entry('e1'), ctx);
     const e = await store.read.getEntry('e1', {});
     expect(e).toMatchObject({ title: 'A fall', version: 1, status: 'active' });
   });
 
   it('a command with a stale expectedVersion gets 409 details listing the unseen events', async () => {
-    const { events } = await openTempStore();
+    const store = await openTempStore();
+    const { events } = store;
+    await defineTestNarrative(store, 'market-reaction');
     await recordEntry(events, entry('e1', 'A'), ctx);
     await amendEntry(events, 'e1', { changes: { title: 'B' }, reason: 'fix' }, { ...ctx, expectedVersion: 1 });
     const caught = (await amendEntry(events, 'e1', { changes: { title: 'C' }, reason: 'fix' }, { ...ctx, expectedVersion: 1 }).catch((e: unknown) => e)) as ConcurrencyError;
@@ -148,12 +151,15 @@ describe('event store', () => {
   });
 
   it('keeps one checkpoint per projection, moved only by the events each one folds', async () => {
-    const { events } = await openTempStore();
+    const store = await openTempStore();
+    const { events } = store;
+    await defineTestNarrative(store, 'market-reaction');
     const before = await events.checkpoints();
     await recordEntry(events, entry('e1'), ctx);
     const after = await events.checkpoints();
     expect(Object.keys(after).sort()).toEqual([...events.projectionNames()].sort());
-    expect(after.timeline_entries).toBe(1);
+    expect(after.timeline_entries).toBe(await events.latestPosition());
+    expect(after.narratives).toBe(before.narratives);
     expect(after.claims).toBe(before.claims);
   });
 

@@ -86,6 +86,10 @@ describe('timeline.csv', () => {
       expect(r.source_urls).toBe(list(e.sources.map((s) => s.url)));
       expect(r.status).toBe(e.status);
       expect(num(r.version)).toBe(e.version);
+      expect(r.source_title).toBe(list(e.sources.map((s) => s.title)));
+      expect(r.source_url).toBe(list(e.sources.map((s) => s.url)));
+      const publishers = e.sources.map((s) => s.publisher ?? '');
+      expect(r.source_publisher).toBe(publishers.some(Boolean) ? list(publishers) : '');
     });
   };
 
@@ -301,7 +305,7 @@ describe('format, headers and errors', () => {
     expect(res.headers.get('Content-Disposition')).toBe('attachment; filename="impactline-timeline_2025-01-01_2025-02-28_asof-2025-01-28_pos-100.csv"');
     expect(res.headers.get('X-Impactline-Position')).toBe('100');
     expect(res.headers.get('X-Impactline-Params-Hash')).toMatch(/^[0-9a-f]{64}$/);
-    expect(raw.startsWith('id,date,time_utc,kind,narrative,title,summary,tickers,entities,figures,source_urls,status,version\r\n')).toBe(true);
+    expect(raw.startsWith('id,date,time_utc,kind,narrative,title,summary,tickers,entities,figures,source_urls,status,version,source_title,source_url,source_publisher,source_published\r\n')).toBe(true);
   });
 
   it('hashes the normalised parameters: same view, same hash; other view, other hash', async () => {

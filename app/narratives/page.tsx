@@ -38,6 +38,10 @@ export default async function NarrativesPage({ searchParams }: { searchParams: S
 
   const known = new Set(tickers.map((t) => t.symbol));
   qc.setQueryData(queryKeys.tickers(), { tickers });
+  qc.setQueryData(queryKeys.narrativeDefinitions(clock), {
+    position: await read.effectivePosition({ position: clock.position }),
+    narratives: await read.listNarratives({ position: clock.position }),
+  });
   qc.setQueryData(queryKeys.claims(clock), {
     position: await read.effectivePosition(clock),
     claims: clock.asOf || clock.position !== null ? await read.listClaims(clock) : liveClaims,
@@ -56,7 +60,6 @@ export default async function NarrativesPage({ searchParams }: { searchParams: S
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <NarrativesView
-        narratives={await read.listNarratives()}
         ladderExtent={ladderExtent}
         asOfExtent={asOfExtent}
         priceExtent={priceExtent}

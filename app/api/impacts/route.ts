@@ -1,15 +1,9 @@
-import { z } from 'zod';
 import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
-import { impactParamsFrom, impactsQuery } from '@/lib/contracts/read-queries';
+import { impactParamsFrom, impactsRouteQuery as routeQuery } from '@/lib/contracts/read-queries';
 import { jsonResponse, toResponse } from '@/server/http';
 import { cachedJson } from '@/server/queries/cache';
 import { computeImpacts, summarizeImpacts } from '@/server/queries/impacts';
-
-// `summary=1` (an extension): window statistics only, no daily rows or warning texts.
-const routeQuery = impactsQuery.extend({
-  summary: z.enum(['0', '1'], { message: 'must be 0 or 1' }).optional(),
-});
 
 export async function GET(request: Request) {
   try {

@@ -4,6 +4,8 @@ import { narrativeParamsFrom, narrativesQuery } from '@/lib/contracts/read-queri
 import { jsonResponse, toResponse } from '@/server/http';
 import { cachedJson } from '@/server/queries/cache';
 import { computeNarratives } from '@/server/queries/impacts';
+import { writeHandler } from '@/server/write-gate';
+import { writeRoutes } from '@/server/write-routes';
 
 export async function GET(request: Request) {
   try {
@@ -16,3 +18,6 @@ export async function GET(request: Request) {
     return toResponse(error);
   }
 }
+
+/** Define a narrative {id, label, description?, color?, sort_order?, reason?}: 201 {id, version, position}. */
+export const POST = writeHandler(writeRoutes.defineNarrative);

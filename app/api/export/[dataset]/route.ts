@@ -10,6 +10,7 @@ import { exportQueries, impactParamsFrom, narrativeParamsFrom } from '@/lib/cont
 import { EXPORT_DATASETS, csvChunks, exportFilename, isExportDataset, metaLines, type ExportDataset, type FilenameParts } from '@/lib/csv/export';
 import { AppError } from '@/lib/domain/errors';
 import { chunksToStream } from '@/server/csv-stream';
+import { checkNarrativeFilter } from '@/server/queries/narrative-filter';
 import { toResponse } from '@/server/http';
 import { exportClaims, exportImpacts, exportLedger, exportNarratives, exportPrices, exportTimeline, type ExportSource } from '@/server/queries/export';
 
@@ -30,6 +31,7 @@ async function plan(read: ReadModel, dataset: ExportDataset, search: URLSearchPa
     case 'timeline': {
       const query = parseQuery(exportQueries.timeline, search);
       const clock = { asOf: query.asOf ?? null, position: query.position ?? null };
+      await checkNarrativeFilter(read, query.narrative, clock);
       const filter = {
         from: query.from ?? null,
         to: query.to ?? null,

@@ -42,7 +42,7 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
         </p>
       ) : (
         <div className="editor-columns">
-          <AmendEntryForm entry={entry} expectedVersion={entry.version} />
+          <AmendEntryForm entry={entry} narratives={await read.listNarratives()} expectedVersion={entry.version} />
           <div className="editor-page">
             <AddSourceForm entry={entry} expectedVersion={entry.version} />
             <RetractEntryForm entry={entry} expectedVersion={entry.version} />
