@@ -6,7 +6,17 @@
 import type { BarCorrection } from '@/lib/domain/events';
 import type { PriceBar } from '@/lib/domain/schemas';
 import { entityIdOf } from '@/lib/domain/stream-ids';
-import { nextClaimRow, nextEntryRow, narrativeRow, PROJECTION_EVENT_TYPES, tickerRow, type ClaimRow, type EntryRow, type ProjectionName } from '../projections';
+import {
+  nextClaimRow,
+  nextEntryRow,
+  nextNarrativeRow,
+  PROJECTION_EVENT_TYPES,
+  tickerRow,
+  type ClaimRow,
+  type EntryRow,
+  type NarrativeRow,
+  type ProjectionName,
+} from '../projections';
 import type { StoredEvent } from '../store';
 import { run, type Client, type Queryable } from './connection';
 
@@ -128,11 +138,26 @@ const narratives: PgProjector = {
   types: types('narratives'),
   tables: ['narratives'],
   async apply(client, events) {
-    const rows = lastPerKey(
-      events.map(narrativeRow).filter((r) => r !== null),
-      (r) => r.id,
-    );
-    if (rows.length === 0) return;
+    // NarrativeAmended folds onto the row before it: read the rows of the batch once.
+    const ids = [...new Set(events.map((e) => entityIdOf(e.stream_id)))];
+    const current = new Map<string, NarrativeRow>();
+    for (const r of await run<NarrativeRow>(
+      client,
+      'pj-narratives-get',
+      'SELECT id, name, thesis, color, sort_order, version FROM narratives WHERE id = ANY($1::text[])',
+      [ids],
+    ))
+      current.set(r.id, r);
+    const changed = new Map<string, NarrativeRow>();
+    for (const event of events) {
+      const id = entityIdOf(event.stream_id);
+      const next = nextNarrativeRow(current.get(id) ?? null, event);
+      if (!next) continue;
+      current.set(id, next);
+      changed.set(id, next);
+    }
+    if (changed.size === 0) return;
+    const rows = [...changed.values()];
     await run(
       client,
       'pj-narratives-put',

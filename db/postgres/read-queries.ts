@@ -124,7 +124,7 @@ export function pgReadQueries(pool: Pool): ReadQueries & Required<Pick<ReadQueri
         )
       ).map((r) => ({ ...r, default_benchmark: r.symbol === DEFAULT_BENCHMARK })),
     tickerExists: async (symbol) => (await run(pool, 'rq-ticker-exists', 'SELECT 1 AS x FROM tickers WHERE symbol = $1', [symbol])).length > 0,
-    narratives: async () => run<NarrativeView>(pool, 'rq-narratives', 'SELECT id, name, thesis, color FROM narratives ORDER BY sort_order, id'),
+    narratives: async () => run<NarrativeView>(pool, 'rq-narratives', 'SELECT id, name, thesis, color, sort_order, version FROM narratives ORDER BY sort_order, id'),
     barsPage: async (query) => (await run<BarRow>(pool, 'rq-bars', `${BARS_SQL} LIMIT $7`, [...barValues(query), query.limit])).map(toBar),
     async *iterateBarRows(query, pageSize) {
       for await (const row of cursorRows<BarRow>(pool, BARS_SQL, barValues(query), pageSize)) yield toBar(row);
