@@ -1,4 +1,4 @@
-// Importing an episode on real SQLite files: the fictional test bundle through the API (JSON),
+// Importing an episode on a real database (SQLite files, or PostgreSQL on the suite's Postgres pass): the fictional test bundle through the API (JSON),
 // a CSV and the CLI, each its own copy; dry runs, idempotent re-sends, every refusal writing
 // nothing and naming the item and field, the limits, an exported timeline imported back, and a
 // rebuild equal to live afterwards.
@@ -16,7 +16,7 @@ import { POST as importTimelinePOST } from '@/app/api/timeline/import/route';
 import { EPISODE_MAX_BYTES, type EpisodeImportResponse, type TimelineImportResponse } from '@/lib/contracts/episode';
 import { defineNarrative } from '@/server/commands/narratives';
 import { bundleVariant, entriesCsv, type TestBundle } from './fixtures/episodes/variant';
-import { openSeededStore, openTempStore, TEST_NOW, type TestStore } from './db';
+import { envFor, openSeededStore, openTempStore, pointAppAt, TEST_NOW, type TestStore } from './db';
 import { responseErrors } from './openapi';
 
 const TOKEN = 'episode-import-admin-token-0123';
@@ -50,7 +50,7 @@ const FULL = { narratives: 1, tickers: 2, entries: 20, claims: 5 };
 
 beforeAll(async () => {
   db = await openSeededStore('episode-import');
-  process.env.IMPACTLINE_DB = db.file;
+  pointAppAt(db);
   process.env.IMPACTLINE_ADMIN_TOKEN = TOKEN;
   process.env.IMPACTLINE_RATE_LIMIT = '100000';
 });
@@ -247,7 +247,7 @@ describe('POST /api/timeline/import (CSV)', () => {
     const fresh = await openTempStore('episode-fresh');
     for (const n of await db.read.listNarratives())
       await defineNarrative(fresh.events, { id: n.id, name: n.name, thesis: n.thesis, color: n.color, sort_order: n.sort_order }, { actor: 'test', now: TEST_NOW });
-    process.env.IMPACTLINE_DB = fresh.file;
+    pointAppAt(fresh);
     try {
       const r = await importCsv(exported);
       expect(r.status, JSON.stringify(r.json)).toBe(201);
@@ -258,7 +258,7 @@ describe('POST /api/timeline/import (CSV)', () => {
       const copied = await fresh.read.listEntries();
       expect(copied.map(({ figures: _f, confidence: _c, ...e }) => e)).toEqual(original.map(({ figures: _f, confidence: _c, ...e }) => e));
     } finally {
-      process.env.IMPACTLINE_DB = db.file;
+      pointAppAt(db);
       await fresh.close();
     }
   });
@@ -268,7 +268,7 @@ describe('CLI: npm run import:episode', () => {
   const run = promisify(execFile);
   async function cli(args: string[]) {
     try {
-      const { stdout, stderr } = await run('npx', ['tsx', 'scripts/import-episode.ts', ...args], { cwd: ROOT, env: { ...process.env, IMPACTLINE_DB: db.file } });
+      const { stdout, stderr } = await run('npx', ['tsx', 'scripts/import-episode.ts', ...args], { cwd: ROOT, env: { ...process.env, ...envFor(db.file) } });
       return { code: 0, stdout, stderr };
     } catch (error) {
       const e = error as { code: number; stdout: string; stderr: string };

@@ -1,4 +1,4 @@
-// Narratives as ledger data, through the route handlers on a real seeded SQLite file: define and
+// Narratives as ledger data, through the route handlers on a real seeded database (SQLite, or PostgreSQL on the Postgres pass): define and
 // amend through the write gate, palette defaults and the contrast rule, the slug rule, entry and
 // claim narratives checked against the ledger, replays by position, and a rebuild equal to live.
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +9,7 @@ import { POST as assertClaimPOST } from '@/app/api/claims/route';
 import { POST as amendEntryPOST } from '@/app/api/timeline/[id]/amend/route';
 import { GET as timelineGET, POST as recordEntryPOST } from '@/app/api/timeline/route';
 import type { NarrativeDefinitionsResponse } from '@/lib/contracts/read';
-import { openSeededStore, type TestStore } from './db';
+import { openSeededStore, pointAppAt, type TestStore } from './db';
 import { responseErrors } from './openapi';
 
 /** The documented path of a request path ({id} for the ids in it). */
@@ -48,7 +48,7 @@ const entry = (narrative: string) => ({ date: '2025-02-03', kind: 'policy', titl
 
 beforeAll(async () => {
   db = await openSeededStore('narratives-api');
-  process.env.IMPACTLINE_DB = db.file;
+  pointAppAt(db);
   process.env.IMPACTLINE_ADMIN_TOKEN = TOKEN;
   process.env.IMPACTLINE_RATE_LIMIT = '100000';
 });

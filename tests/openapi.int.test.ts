@@ -9,7 +9,7 @@ import { readOperations } from '@/lib/contracts/api-routes';
 import { resetRateLimits } from '@/server/rate-limit';
 import type { WriteRoute } from '@/server/write-gate';
 import { writeRoutes } from '@/server/write-routes';
-import { openSeededStore, type TestStore } from './db';
+import { openSeededStore, pointAppAt, type TestStore } from './db';
 import { bundleVariant, entriesCsv } from './fixtures/episodes/variant';
 import { openApiDocument, responseErrors, standalone } from './openapi';
 
@@ -75,7 +75,7 @@ async function check(c: Case) {
 
 beforeAll(async () => {
   db = await openSeededStore('openapi');
-  process.env.IMPACTLINE_DB = db.file;
+  pointAppAt(db);
   process.env.IMPACTLINE_ADMIN_TOKEN = TOKEN;
   process.env.IMPACTLINE_RATE_LIMIT = '100000';
   resetRateLimits();
