@@ -4,9 +4,10 @@
 // request body, answers and refusals. Built per request clock (write rules depend on "today").
 import 'server-only';
 import { z } from 'zod';
-import { PARAMETER_DOCS, readOperations, type DocParam, type DocResponse } from '@/lib/contracts/api-routes';
+import { MIN_POSITION_HEADER_DOC, PARAMETER_DOCS, readOperations, UNAVAILABLE, type DocParam, type DocResponse } from '@/lib/contracts/api-routes';
 import { EPISODE_MAX_BYTES, EPISODE_MAX_ITEMS } from '@/lib/contracts/episode';
 import { IMPORT_MAX_BYTES } from '@/lib/contracts/price-import';
+import { MIN_POSITION_PARAM, minPositionSchema } from '@/lib/contracts/query';
 import * as shapes from '@/lib/contracts/responses';
 import { writeRules, type Rules } from '@/lib/contracts/write';
 import { routeId, type WriteRoute } from './write-gate';
@@ -101,6 +102,7 @@ function inputSchema(schema: z.ZodType): JsonSchema {
 function responseObject(r: DocResponse): Record<string, unknown> {
   const out: Record<string, unknown> = { description: r.description };
   if (r.csv) out.content = { 'text/csv': { schema: { type: 'string' } } };
+  else if (r.eventStream) out.content = { 'text/event-stream': { schema: { type: 'string', description: 'Server-sent events.' } } };
   else if (r.schema) out.content = { 'application/json': { schema: responseSchema(r.schema) } };
   if (r.headers) out.headers = Object.fromEntries(Object.entries(r.headers).map(([k, d]) => [k, { description: d, schema: { type: 'string' } }]));
   return out;
@@ -120,6 +122,15 @@ function queryParameters(query: z.ZodObject | undefined): unknown[] {
       ...(list ? { style: 'form', explode: false } : {}),
     };
   });
+}
+
+/** minPosition and its header: read-your-writes on the routes served by server/reads.ts. */
+function readYourWritesParameters(): unknown[] {
+  const schema = inputSchema(minPositionSchema);
+  return [
+    { name: MIN_POSITION_PARAM, in: 'query', required: false, description: PARAMETER_DOCS[MIN_POSITION_PARAM], schema },
+    { name: MIN_POSITION_HEADER_DOC.name, in: 'header', required: false, description: MIN_POSITION_HEADER_DOC.description, schema },
+  ];
 }
 
 function pathParameters(params: Record<string, DocParam> | undefined, path: string): unknown[] {
@@ -148,6 +159,7 @@ function writeOperation(key: string, route: WriteRoute, rules: Rules): Record<st
     all[415] = ERROR('Wrong Content-Type.');
   }
   all[429] = ERROR('Too many writes from this client: retry after the Retry-After seconds.');
+  all[503] = UNAVAILABLE;
   Object.assign(all, documented);
   let requestBody: unknown;
   switch (route.body.kind) {
@@ -192,13 +204,14 @@ export function buildOpenApi(now: string = new Date().toISOString()): OpenApiDoc
   const paths: OpenApiDocument['paths'] = {};
   const add = (path: string, method: string, op: unknown) => ((paths[path] ??= {})[method.toLowerCase()] = op);
   for (const op of readOperations) {
+    const answers: Record<number, DocResponse> = op.noDatabase ? op.responses : { 503: UNAVAILABLE, ...op.responses };
     add(op.path, op.method, {
       operationId: operationId(op.method, op.path),
       tags: [op.tag],
       summary: op.summary,
       ...(op.description ? { description: op.description } : {}),
-      parameters: [...pathParameters(op.params, op.path), ...queryParameters(op.query)],
-      responses: Object.fromEntries(Object.entries(op.responses).map(([status, r]) => [status, responseObject(r)])),
+      parameters: [...pathParameters(op.params, op.path), ...queryParameters(op.query), ...(op.readYourWrites ? readYourWritesParameters() : [])],
+      responses: Object.fromEntries(Object.entries(answers).map(([status, r]) => [status, responseObject(r)])),
     });
   }
   for (const [key, route] of Object.entries(writeRoutes) as [string, WriteRoute][]) add(route.path, route.method, writeOperation(key, route, rules));

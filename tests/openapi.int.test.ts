@@ -97,6 +97,18 @@ describe('the API document covers every route', () => {
     expect([...documented].filter((d) => !exported.includes(d)), 'entries without a route file').toEqual([]);
   });
 
+  it('every GET route that reads through server/reads.ts documents minPosition (read-your-writes), and no other does', () => {
+    const doc = openApiDocument();
+    for (const op of readOperations) {
+      const source = fs.readFileSync(fileOf(op.route ?? op.path), 'utf8');
+      const parameters = (doc.paths[op.path]!.get as { parameters: { name: string; in: string }[] }).parameters;
+      const names = parameters.map((p) => `${p.in}:${p.name}`);
+      const expected = /storeForRead\(/.test(source);
+      expect(names.includes('query:minPosition'), `${op.path} documents minPosition`).toBe(expected);
+      expect(names.includes('header:X-Impactline-Min-Position'), `${op.path} documents X-Impactline-Min-Position`).toBe(expected);
+    }
+  });
+
   it('is OpenAPI 3.1 whose references resolve and whose schemas compile', () => {
     const doc = openApiDocument();
     expect(doc.openapi).toBe('3.1.0');
@@ -152,6 +164,8 @@ describe('every read route answers as documented', () => {
     { method: 'GET', doc: '/api/narratives/definitions', url: '/api/narratives/definitions?position=3', status: 200 },
     { method: 'GET', doc: '/api/ledger', url: '/api/ledger?after=100&limit=3', status: 200 },
     { method: 'GET', doc: '/api/ledger', url: '/api/ledger?limit=0', status: 400 },
+    { method: 'GET', doc: '/api/timeline', url: '/api/timeline?minPosition=1', status: 200 },
+    { method: 'GET', doc: '/api/claims', url: '/api/claims?minPosition=-1', status: 400 },
     ...['timeline', 'claims', 'prices', 'impacts', 'narratives', 'ledger'].map(
       (d): Case => ({ method: 'GET', doc: `/api/export/${d}.csv`, route: '/api/export/{dataset}', url: `/api/export/${d}.csv?meta=1${d === 'ledger' ? '&limit=5' : ''}`, params: { dataset: `${d}.csv` }, status: 200 }),
     ),
@@ -160,6 +174,27 @@ describe('every read route answers as documented', () => {
   ];
   it.each(gets.map((c) => [`${c.url} → ${c.status}`, c] as const))('%s', async (_name, c) => {
     await check(c);
+  });
+});
+
+describe('GET /api/live answers as documented', () => {
+  it('a text/event-stream whose first event is the ledger head', async () => {
+    const controller = new AbortController();
+    const res = await (await handler('GET', '/api/live'))(new Request('http://localhost/api/live', { signal: controller.signal }), { params: Promise.resolve({}) });
+    expect(res.status).toBe(200);
+    const type = (res.headers.get('content-type') ?? '').split(';')[0]!;
+    const reader = res.body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!/event: position\ndata: .*\n\n/.test(text)) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value, { stream: true });
+    }
+    controller.abort();
+    await reader.cancel();
+    expect(text).toContain(`event: position\ndata: ${JSON.stringify({ position: await db.events.latestPosition() })}\n\n`);
+    expect(responseErrors('GET', '/api/live', 200, text, type), 'GET /api/live 200 against the document').toEqual([]);
   });
 });
 

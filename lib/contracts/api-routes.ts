@@ -10,9 +10,11 @@ import { errorBody, responses } from './responses';
 
 export type DocResponse = {
   description: string;
-  /** JSON body; absent for a CSV (`csv: true`) or an empty answer. */
+  /** JSON body; absent for a CSV (`csv: true`), an event stream (`eventStream: true`) or an empty answer. */
   schema?: z.ZodType;
   csv?: boolean;
+  /** A text/event-stream body (server-sent events). */
+  eventStream?: boolean;
   /** Response headers worth documenting, by name. */
   headers?: Record<string, string>;
 };
@@ -30,6 +32,14 @@ export type ReadOperation = {
   description?: string;
   params?: Record<string, DocParam>;
   query?: z.ZodObject;
+  /**
+   * Served by the read model server/reads.ts picks (storeForRead): the answer reflects at least
+   * the `minPosition` parameter, the X-Impactline-Min-Position header or the session's last write
+   * (read-your-writes with a read replica). The document lists both for these routes.
+   */
+  readYourWrites?: boolean;
+  /** True for a route that never touches the database (no 503 'unavailable' documented). */
+  noDatabase?: boolean;
   responses: Record<number, DocResponse>;
 };
 
@@ -60,8 +70,22 @@ export const PARAMETER_DOCS: Record<string, string> = {
   meta: '1: start the file with "#" lines holding the ledger position, parameters, params hash and sources.',
   dryRun: '1: check and answer what would be recorded; write nothing.',
   onInvalid: 'skip: import the valid rows and skip the others (default reject: all or nothing).',
+  minPosition:
+    'Read your own writes: the ledger position the answer must reflect at least (a write answers with its `position`). With a read replica (PostgreSQL, DATABASE_READ_URL) the read waits briefly for the replica, else reads the primary; without one it changes nothing.',
 };
 
+/** The header twin of `minPosition` (server/reads.ts reads both, and the session cookie). */
+export const MIN_POSITION_HEADER_DOC = {
+  name: 'X-Impactline-Min-Position',
+  description: 'The same as the `minPosition` query parameter, as a header.',
+};
+
+/** Every route that reads or writes the database may answer this (server/http.ts). */
+export const UNAVAILABLE: DocResponse = {
+  description: 'The database is unavailable (down, restarting, unreachable): nothing was written; retry after the Retry-After seconds.',
+  schema: errorBody,
+  headers: { 'Retry-After': 'Seconds to wait before retrying.' },
+};
 const BAD_QUERY: DocResponse = { description: 'A parameter is malformed or unknown (the message names it).', schema: errorBody };
 const notFound = (what: string): DocResponse => ({ description: `${what} not found.`, schema: errorBody });
 const json = (description: string, schema: z.ZodType): DocResponse => ({ description, schema });
@@ -95,11 +119,22 @@ export const readOperations: ReadOperation[] = [
     tag: 'System',
     summary: 'This document',
     description: 'OpenAPI 3.1, generated from the zod schemas the routes validate with. Readable at /api.',
+    noDatabase: true,
     responses: { 200: json('The API document.', responses.openapi) },
   },
   {
     method: 'GET',
+    path: '/api/live',
+    tag: 'System',
+    summary: 'Live ledger positions (server-sent events)',
+    description:
+      'A text/event-stream that first sends the current ledger head, then each new one as it is written, by this app process or any other (PostgreSQL LISTEN/NOTIFY; a shared poll on SQLite): `event: position` with `data: {"position": N}`. A comment every 15 s keeps proxies from closing the idle stream; `retry: 2000` tells EventSource to reconnect after 2 s.',
+    responses: { 200: { description: 'The stream of `position` events, open until the client leaves.', eventStream: true } },
+  },
+  {
+    method: 'GET',
     path: '/api/timeline',
+    readYourWrites: true,
     tag: 'Timeline',
     summary: 'Timeline entries, filtered, at a clock',
     description: CLOCK,
@@ -109,6 +144,7 @@ export const readOperations: ReadOperation[] = [
   {
     method: 'GET',
     path: '/api/timeline/{id}',
+    readYourWrites: true,
     tag: 'Timeline',
     summary: 'One entry with its stream history',
     params: { id: { description: 'The entry id.', schema: z.string() } },
@@ -118,6 +154,7 @@ export const readOperations: ReadOperation[] = [
   {
     method: 'GET',
     path: '/api/claims',
+    readYourWrites: true,
     tag: 'Claims',
     summary: 'Cost claims with current value, status, relations and history',
     description: CLOCK,
@@ -127,6 +164,7 @@ export const readOperations: ReadOperation[] = [
   {
     method: 'GET',
     path: '/api/tickers',
+    readYourWrites: true,
     tag: 'Prices',
     summary: 'The listed tickers',
     responses: { 200: json('Tickers with name, role and the range of their bars.', responses.tickers) },
@@ -134,6 +172,7 @@ export const readOperations: ReadOperation[] = [
   {
     method: 'GET',
     path: '/api/prices/{ticker}',
+    readYourWrites: true,
     tag: 'Prices',
     summary: 'Daily bars of one ticker',
     description: CLOCK,
@@ -144,6 +183,7 @@ export const readOperations: ReadOperation[] = [
   {
     method: 'GET',
     path: '/api/sources',
+    readYourWrites: true,
     tag: 'Prices',
     summary: 'Where the prices of tickers came from',
     description: 'The distinct sources of each ticker\'s price imports and corrections up to the position: the sources line of chart images and CSV meta lines.',
@@ -153,6 +193,7 @@ export const readOperations: ReadOperation[] = [
   {
     method: 'GET',
     path: '/api/impacts',
+    readYourWrites: true,
     tag: 'Event study',
     summary: 'Abnormal returns and CARs per event and ticker',
     description: `Market model by default; the same request on the same ledger returns the same bytes. ${CLOCK}`,
@@ -162,6 +203,7 @@ export const readOperations: ReadOperation[] = [
   {
     method: 'GET',
     path: '/api/narratives',
+    readYourWrites: true,
     tag: 'Narratives',
     summary: 'Per narrative and ticker: event CARs, their mean with a t-test, cumulative CAR',
     query: narrativesQuery,
@@ -170,6 +212,7 @@ export const readOperations: ReadOperation[] = [
   {
     method: 'GET',
     path: '/api/narratives/definitions',
+    readYourWrites: true,
     tag: 'Narratives',
     summary: 'The narratives the ledger defines, in lane order',
     description: 'Narratives have no valid time: only a ledger position replays their definitions and amendments.',
@@ -179,6 +222,7 @@ export const readOperations: ReadOperation[] = [
   {
     method: 'GET',
     path: '/api/ledger',
+    readYourWrites: true,
     tag: 'Ledger',
     summary: 'Raw ledger events in position order',
     query: ledgerQuery,
@@ -189,6 +233,7 @@ export const readOperations: ReadOperation[] = [
       method: 'GET',
       path: `/api/export/${dataset}.csv`,
       route: '/api/export/{dataset}',
+      readYourWrites: true,
       tag: 'Exports',
       summary: EXPORT_SUMMARY[dataset],
       description: 'RFC 4180, UTF-8, snake_case header, ISO dates, full-precision numbers, lists joined with " | ". The same filters as the JSON endpoint, plus `bom` and `meta`.',
