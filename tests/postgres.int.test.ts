@@ -10,7 +10,13 @@ import { GET as exportGET } from '@/app/api/export/[dataset]/route';
 import { GET as impactsGET } from '@/app/api/impacts/route';
 import { openStore } from '@/db';
 import { ConcurrencyError, type StoredEvent } from '@/db/store';
+import { GET as narrativeDefinitionsGET } from '@/app/api/narratives/definitions/route';
+import { writeRules } from '@/lib/contracts/write';
+import { checkRawBundle, importEpisode } from '@/server/commands/episode';
+import { amendNarrative } from '@/server/commands/narratives';
 import { seed } from '@/server/seed';
+import type { Store } from '@/db';
+import { bundleVariant } from './fixtures/episodes/variant';
 import { isPostgres, openTempStore, openTestStore, rawSql, tempDatabase, pointAppAt, type TestStore } from './db';
 import { expectGapless } from './ledger-audit';
 
@@ -142,12 +148,21 @@ describe.runIf(isPostgres)('PostgreSQL: exports byte-identical to SQLite for the
   let sqliteFile: string;
   const NOW = '2026-01-01T00:00:00.000Z';
 
+  /** The seed, then the fictional test episode (issue 17) and an amended narrative, with fixed event ids. */
+  async function build(store: Store) {
+    await seed(store, { now: NOW });
+    const ctx = { actor: 'test', now: NOW, correlationId: 'same-ledger', idempotencyKey: 'same-ledger-episode' };
+    await importEpisode(store.events, checkRawBundle(bundleVariant('same'), writeRules(NOW)), ctx, { dryRun: false });
+    const amend = { ...ctx, idempotencyKey: 'same-ledger-amend', expectedVersion: 1 };
+    await amendNarrative(store.events, 'test-chip-same-rule', { changes: { name: '[test data] Chip rules (amended)', sort_order: 2 }, reason: 'test' }, amend);
+  }
+
   beforeAll(async () => {
     pg = await openTempStore('same-ledger');
-    await seed(pg, { now: NOW });
+    await build(pg);
     sqliteFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'impactline-same-')), 'same.db');
     const lite = await openStore({ kind: 'sqlite', file: sqliteFile });
-    await seed(lite, { now: NOW });
+    await build(lite);
     await lite.close();
   }, 120_000);
   afterAll(async () => {
@@ -176,6 +191,8 @@ describe.runIf(isPostgres)('PostgreSQL: exports byte-identical to SQLite for the
     ['prices', '?tickers=NVDA&from=2025-01-01&to=2025-02-28&meta=1'],
     ['impacts', '?tickers=NVDA,AVGO&from=2025-01-01&to=2025-02-28'],
     ['narratives', '?tickers=NVDA'],
+    ['timeline', '?narrative=test-chip-same-rule&meta=1'],
+    ['claims', ''],
     ['ledger', ''],
     ['ledger', '?after=20&limit=50&bom=1'],
   ];
@@ -194,6 +211,18 @@ describe.runIf(isPostgres)('PostgreSQL: exports byte-identical to SQLite for the
     const { onPg, onLite } = await onBoth(() => impactsGET(new Request('http://localhost/api/impacts?event=nvda-record-one-day-loss&tickers=NVDA,AVGO,TSM')));
     expect(onPg.status).toBe(200);
     expect(onPg.bytes.equals(onLite.bytes)).toBe(true);
+  });
+
+  it('GET /api/narratives/definitions answers the same bytes, live and replayed before the amendment', async () => {
+    const beforeAmendment = (await pg.events.latestPosition()) - 1;
+    for (const query of ['', `?position=${beforeAmendment}`]) {
+      const { onPg, onLite } = await onBoth(() => narrativeDefinitionsGET(new Request(`http://localhost/api/narratives/definitions${query}`)));
+      expect(onPg.status).toBe(200);
+      const text = onPg.bytes.toString();
+      expect(text).toContain('"id":"test-chip-same-rule"');
+      expect(text.includes('[test data] Chip rules (amended)')).toBe(query === '');
+      expect(onPg.bytes.equals(onLite.bytes), `definitions${query}: ${text.slice(0, 300)}`).toBe(true);
+    }
   });
 
   it('the whole ledger is the same events, in the same order', async () => {
