@@ -3,7 +3,8 @@
 // the API (JSON bundle), a timeline CSV and the CLI — into a server of this spec's own (a fresh
 // database, started here and stopped at the end), so that its new narrative lanes never reach the
 // ledger the other specs share. Then each copy shows on the dashboard's lanes, on /narratives and
-// in every export; a label holding markup stays inert text in every view and in the SVG.
+// in every export; a label holding markup stays inert text in every view and in the SVG. On the
+// PostgreSQL run (part of its smoke set) that database is a new one in the run's throwaway cluster.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,25 +12,48 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
+import pg from 'pg';
 import { startServer, type RealServer } from '../tests/real-server';
 import { bundleVariant, entriesCsv } from '../tests/fixtures/episodes/variant';
-import { ADMIN_TOKEN } from './env';
+import { ADMIN_TOKEN, E2E_POSTGRES, PG_URL_FILE } from './env';
 import { expect, signedIn, test } from './fixtures';
 
 const XSS = '<img src=x onerror="window.__xss=1">';
 const SHOTS = path.resolve('test-results/screenshots');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'impactline-episodes-e2e-'));
-const dbFile = path.join(dir, 'episodes.db');
+/** This spec's database: a SQLite file, or (PostgreSQL run) the URL of a new database in the run's cluster. */
+let database = path.join(dir, 'episodes.db');
 let server: RealServer;
 let base: string;
+
+async function newPostgresDatabase(): Promise<string> {
+  const url = new URL(fs.readFileSync(PG_URL_FILE, 'utf8').trim());
+  const name = `impactline_e2e_episodes_${Date.now().toString(36)}`;
+  const admin = new URL(url);
+  admin.pathname = '/postgres';
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** The environment that points a script (the CLI, the rebuild) at this spec's database. */
+const databaseEnv = () =>
+  E2E_POSTGRES ? { DATABASE_URL: database, IMPACTLINE_DB: '', DATABASE_READ_URL: '' } : { IMPACTLINE_DB: database, DATABASE_URL: '', DATABASE_READ_URL: '' };
 
 test.describe.configure({ mode: 'serial' });
 test.use(signedIn);
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  // The same build as the e2e server (IMPACTLINE_DIST_DIR passes through), its own database file.
-  server = await startServer({ dbFile, token: ADMIN_TOKEN });
+  // The same build as the e2e server (IMPACTLINE_DIST_DIR passes through), its own database.
+  if (E2E_POSTGRES) database = await newPostgresDatabase();
+  server = await startServer({ dbFile: database, token: ADMIN_TOKEN });
   // "localhost", as the signed-in state's cookie was set for it.
   base = `http://localhost:${server.port}`;
 });
@@ -107,7 +131,7 @@ test('imports the episode through the API, a timeline CSV and the CLI', async ({
 
   const file = path.join(dir, 'episode-cli.json');
   fs.writeFileSync(file, JSON.stringify(bundleVariant('cli')));
-  const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/import-episode.ts', file], { env: { ...process.env, IMPACTLINE_DB: dbFile } });
+  const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/import-episode.ts', file], { env: { ...process.env, ...databaseEnv() } });
   expect(stdout).toMatch(/entries +20 recorded/);
 });
 
@@ -165,7 +189,7 @@ test('every copy is in every export', async ({ request }) => {
 });
 
 test('the rebuilt projections equal the live ones', async () => {
-  const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/rebuild.ts'], { env: { ...process.env, IMPACTLINE_DB: dbFile } });
+  const { stdout } = await promisify(execFile)('npx', ['tsx', 'scripts/rebuild.ts'], { env: { ...process.env, ...databaseEnv() } });
   expect(stdout).toMatch(/narratives +\d+ rows .* equal to live/);
   expect(stdout).not.toMatch(/DIFFERS/);
 });

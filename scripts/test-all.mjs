@@ -31,7 +31,7 @@ function readJson(file) {
 
 const postgresOnly = process.argv.includes('--postgres-only');
 /** The browser specs of the Postgres smoke set (the setup project runs first, as always). */
-const E2E_POSTGRES_SMOKE = ['e2e/live.spec.ts', 'e2e/timeline.spec.ts', 'e2e/ledger.spec.ts', 'e2e/editor.spec.ts'];
+const E2E_POSTGRES_SMOKE = ['e2e/live.spec.ts', 'e2e/timeline.spec.ts', 'e2e/ledger.spec.ts', 'e2e/editor.spec.ts', 'e2e/episodes.spec.ts'];
 
 const rows = [];
 function record(name, passed, failed, ok) {
