@@ -3,13 +3,13 @@ import { Suspense } from 'react';
 import { seriesUrl } from '@/components/data/api-client';
 import { ChartPoster } from '@/components/dashboard/chart-poster';
 import { Dashboard } from '@/components/dashboard/dashboard';
-import { getStore } from '@/db';
 import { listedExtent, listedLastPrice, urlDomain } from '@/lib/charts/domain';
 import { modeSeries, rebaseAnchor } from '@/lib/charts/modes';
 import { posterPaths } from '@/lib/charts/scales';
 import { timelineLayout } from '@/lib/charts/timeline-layout';
 import { parseViewState } from '@/lib/view-state';
 import { cachedJson } from '@/server/queries/cache';
+import { storeForPage } from '@/server/reads';
 import { prefetchDashboard } from '@/server/prefetch';
 import { isEditor } from '@/server/session';
 import './dashboard.css';
@@ -47,9 +47,10 @@ async function DashboardSection({ params: query }: { params: string }) {
   const params = new URLSearchParams(query);
   const view = parseViewState(params);
   const clock = { asOf: view.asOf, position: view.position };
-  const store = await getStore();
+  const store = await storeForPage();
   const { client, listed, entries } = await prefetchDashboard(store, view.tickers, clock);
-  const narratives = await store.read.listNarratives();
+  // The lanes the chart draws: the narratives at the clock's position (prefetched for the client too).
+  const narratives = await store.read.listNarratives({ position: clock.position });
 
   // The server's first frame of the lines (price and rebased modes, no event selected): the same
   // domain and scales the chart computes (lib/charts/domain, modes, scales).
@@ -71,7 +72,7 @@ async function DashboardSection({ params: query }: { params: string }) {
   return (
     <>
       <HydrationBoundary state={dehydrate(client)}>
-        <Dashboard narratives={narratives} editor={await isEditor()} poster={poster} />
+        <Dashboard editor={await isEditor()} poster={poster} />
       </HydrationBoundary>
       {/* The chart's prices load while the browser loads the scripts (the client's fetch finds
           them); asked for after the poster, so the server sends the first frame first. */}

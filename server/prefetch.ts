@@ -26,6 +26,11 @@ export async function prefetchDashboard(store: Store, tickers: string[], clock: 
   // The ticker list aggregates every bar (first and last date, count): cached by ledger position.
   const listed = JSON.parse(await cachedJson(store, 'tickers', () => read.listTickers())) as TickerView[];
   client.setQueryData(queryKeys.tickers(), { tickers: listed });
+  // The narratives (lanes, legend, colours, order) as of the clock's position: a handful of rows.
+  client.setQueryData(queryKeys.narrativeDefinitions(clock), {
+    position: await read.effectivePosition({ position: clock.position }),
+    narratives: await read.listNarratives({ position: clock.position }),
+  });
   const query = new URLSearchParams();
   if (clock.asOf) query.set('asOf', clock.asOf);
   if (clock.position !== null) query.set('position', String(clock.position));

@@ -5,6 +5,7 @@ import { GET as claimsGET } from '@/app/api/claims/route';
 import { GET as healthGET } from '@/app/api/health/route';
 import { GET as ledgerGET } from '@/app/api/ledger/route';
 import { GET as pricesGET } from '@/app/api/prices/[ticker]/route';
+import { GET as seriesGET } from '@/app/api/series/route';
 import { POST as sessionPOST } from '@/app/api/session/route';
 import { GET as entryGET } from '@/app/api/timeline/[id]/route';
 import { GET as timelineGET } from '@/app/api/timeline/route';
@@ -12,8 +13,8 @@ import { GET as tickersGET } from '@/app/api/tickers/route';
 import { amendEntry } from '@/server/commands/entries';
 import type { TestStore } from './db';
 import { authorise, currentActor, sessionValue } from '@/server/auth';
-import type { ClaimView, EntryView } from '@/lib/contracts/read';
-import { openSeededStore, TEST_NOW } from './db';
+import type { BarView, ClaimView, EntryView, SeriesResponse } from '@/lib/contracts/read';
+import { openSeededStore, TEST_NOW, pointAppAt } from './db';
 
 let db: TestStore;
 const url = (path: string) => new Request(`http://localhost${path}`);
@@ -21,7 +22,7 @@ const params = <T,>(value: T) => ({ params: Promise.resolve(value) });
 
 beforeAll(async () => {
   db = await openSeededStore('read-api');
-  process.env.IMPACTLINE_DB = db.file;
+  pointAppAt(db);
   process.env.IMPACTLINE_ADMIN_TOKEN = 'test-admin-token-123';
 });
 
@@ -132,6 +133,43 @@ describe('GET /api/prices/{ticker} and /api/ledger', () => {
     const stream = (await (await ledgerGET(url('/api/ledger?stream=ticker-NVDA'))).json()) as { events: { type: string }[] };
     expect(stream.events.map((e) => e.type)).toEqual(['TickerListed', 'PriceBarsImported']);
     expect((await ledgerGET(url('/api/ledger?limit=0'))).status).toBe(400);
+  });
+});
+
+describe('GET /api/series', () => {
+  it('gives the same bars as /api/prices, in columns, per ticker in the order asked, cut at asOf', async () => {
+    const res = await seriesGET(url('/api/series?tickers=nvda,SPY,NVDA&from=2025-01-01&asOf=2025-01-28'));
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as SeriesResponse;
+    expect(body.position).toBe(((await (await healthGET()).json()) as { position: number }).position);
+    expect(body.series.map((s) => [s.ticker, s.listed])).toEqual([
+      ['NVDA', true],
+      ['SPY', true],
+    ]);
+    for (const s of body.series) {
+      const prices = (await (await pricesGET(url(`/api/prices/${s.ticker}?from=2025-01-01&asOf=2025-01-28`), params({ ticker: s.ticker }))).json()) as { bars: BarView[] };
+      expect(s.dates).toEqual(prices.bars.map((b) => b.date));
+      expect(s.close).toEqual(prices.bars.map((b) => b.close));
+      expect(s.adj_close).toEqual(prices.bars.map((b) => b.adj_close));
+      expect(s.volume).toEqual(prices.bars.map((b) => b.volume));
+    }
+    expect(body.series[0]!.dates[0]).toBe('2025-01-02');
+    expect(body.series[0]!.dates.at(-1)).toBe('2025-01-28');
+  });
+
+  it('answers an unlisted ticker with empty columns, replays a position, and names a bad parameter', async () => {
+    const body = (await (await seriesGET(url('/api/series?tickers=NVDA,ZZZZ&position=3'))).json()) as SeriesResponse;
+    expect(body.position).toBe(3);
+    expect(body.series.find((s) => s.ticker === 'ZZZZ')).toEqual({ ticker: 'ZZZZ', listed: false, dates: [], close: [], adj_close: [], volume: [] });
+    // At position 3 no price has been imported yet.
+    expect(body.series.find((s) => s.ticker === 'NVDA')?.dates ?? []).toEqual([]);
+    const tooMany = await seriesGET(url(`/api/series?tickers=${Array.from({ length: 21 }, (_, i) => `T${i}`).join(',')}`));
+    expect(tooMany.status).toBe(400);
+    expect(JSON.stringify(await tooMany.json())).toMatch(/tickers.*1 to 20 tickers/);
+    const none = await seriesGET(url('/api/series'));
+    expect(none.status).toBe(400);
+    expect(await none.json()).toMatchObject({ problems: [{ field: 'tickers', message: 'must name 1 to 20 tickers' }] });
+    expect((await seriesGET(url('/api/series?tickers=NVDA&from=bad'))).status).toBe(400);
   });
 });
 

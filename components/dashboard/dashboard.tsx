@@ -5,7 +5,7 @@
 // number on the chart is a pure function of both (lib/charts).
 import Link from 'next/link';
 import { useCallback, useMemo } from 'react';
-import { useEventImpacts, useImpacts, useSeries, useTickers, useTimeline } from '@/components/data/use-queries';
+import { useEventImpacts, useImpacts, useNarratives, useSeries, useTickers, useTimeline } from '@/components/data/use-queries';
 import { ClockBanner } from '@/components/ui/clock-banner';
 import { SavedViews } from '@/components/ui/saved-views';
 import { useElementWidth } from '@/components/ui/use-element-width';
@@ -16,7 +16,6 @@ import { listedExtent, listedLastPrice, urlDomain, type Domain } from '@/lib/cha
 import { filterEntries, markerStats, sortEntries } from '@/lib/charts/events';
 import { axisLabel, emptyMessage, eventBand, eventDay, modeSeries, rebaseAnchor, valueFormat } from '@/lib/charts/modes';
 import { buildSeries, fromTime, toTime } from '@/lib/charts/timeline';
-import type { NarrativeView } from '@/lib/contracts/read';
 import { markerImpactParams } from '@/lib/dashboard-params';
 import { serializeViewState } from '@/lib/view-state';
 import { ChartActions } from './chart-actions';
@@ -35,12 +34,13 @@ import { useViewState } from './use-view-state';
 // Below this chart width the chart switches to its narrow layout (short lane names, fewer ticks).
 const NARROW_PX = 640;
 
-export function Dashboard({ narratives, editor = false, poster = null }: { narratives: NarrativeView[]; editor?: boolean; /** The server's first frame of the lines (chart-poster.tsx). */ poster?: React.ReactNode }) {
+export function Dashboard({ editor = false, poster = null }: { editor?: boolean; /** The server's first frame of the lines (chart-poster.tsx). */ poster?: React.ReactNode }) {
   const { view, setView, pathname } = useViewState();
   const clock = useMemo(() => ({ asOf: view.asOf, position: view.position }), [view.asOf, view.position]);
   const replay = view.asOf !== null || view.position !== null;
   const primary = view.tickers[0]!;
 
+  const narratives = useNarratives(clock);
   const tickers = useTickers();
   const timeline = useTimeline(clock);
   const prices = useSeries(view.tickers, clock);
@@ -118,7 +118,7 @@ export function Dashboard({ narratives, editor = false, poster = null }: { narra
     onStep: (id) => setView({ event: id }),
     onClose: () => select(null),
   });
-  const [chartBox, chartWidth, measured] = useElementWidth<HTMLDivElement>(960);
+  const [chartBox, chartWidth, measured, chartElement] = useElementWidth<HTMLDivElement>(960);
   // Lines with nothing to draw in the range shown: the legend names them, the chart says so when all are.
   const inRange = useMemo(() => series.map((s) => ({ ...s, points: s.points.filter((p) => p.t >= domain[0] && p.t <= domain[1]) })), [series, domain]);
   const missing = inRange.filter((s) => s.points.length === 0);
@@ -200,7 +200,12 @@ export function Dashboard({ narratives, editor = false, poster = null }: { narra
             />
             {poster}
           </div>
-          <ChartActions view={view} setView={setView} domain={domain} />
+          <ChartActions
+            view={view}
+            setView={setView}
+            domain={domain}
+            image={{ target: chartElement, yLabel: axisLabel(view.mode, selected?.title ?? null, anchor), position: timeline.data?.position ?? null, paramsHash: markerImpacts.data?.params_hash ?? null, narratives }}
+          />
           {view.table ? <DataTables entries={sortedVisible} domain={domain} series={series} markerStats={stats} onSelect={select} /> : null}
           <LedgerStamp position={timeline.data?.position} replay={replay} primary={primary} markers={markerImpacts.data} />
         </div>

@@ -16,7 +16,7 @@ import type { MarkerStat } from '@/lib/charts/events';
 import { groupHeadlines, headlineReason, placeHeadlines, type HeadlineItem } from '@/lib/charts/headlines';
 import { markColor, THEMES, tickerColor } from '@/lib/charts/palette';
 import { valueScale } from '@/lib/charts/scales';
-import { textWidth } from '@/lib/charts/text';
+import { fitText, textWidth } from '@/lib/charts/text';
 import { flowLegend, timelineLayout, type LegendItem } from '@/lib/charts/timeline-layout';
 import { clusterMarkers, fromTime, markerPath, nearestPoint, toTime, type BandPoint, type Point, type Series } from '@/lib/charts/timeline';
 import type { EntryView, NarrativeView } from '@/lib/contracts/read';
@@ -470,14 +470,19 @@ export function TimelineChart(props: Props) {
               </text>
             ) : null}
             <TimeAxis y={layout.axisY} width={innerW} ticks={xTicks} x={x} format={tickFormat} color={theme.axis} />
-            {narratives.map((n, i) => (
-              <g key={n.id} transform={`translate(-14,${layout.lanes.top + i * layout.lanes.laneH + layout.lanes.laneH / 2})`}>
-                <circle cx={-textWidth(narrow ? (SHORT_NAMES[n.id] ?? n.name) : n.name, 11, 'bold') - 7} r={4} fill={colorOf.get(n.id)} />
-                <text dy="0.32em" textAnchor="end" className="lane-label">
-                  {narrow ? (SHORT_NAMES[n.id] ?? n.name) : n.name}
-                </text>
-              </g>
-            ))}
+            {narratives.map((n, i) => {
+              // Narrative names are ledger data: cut to the margin (beside the dot), the full name on hover.
+              const label = fitText(narrow ? (SHORT_NAMES[n.id] ?? n.name) : n.name, margin.left - 14, 11, 'bold');
+              return (
+                <g key={n.id} transform={`translate(-14,${layout.lanes.top + i * layout.lanes.laneH + layout.lanes.laneH / 2})`}>
+                  <circle cx={-textWidth(label, 11, 'bold') - 7} r={4} fill={colorOf.get(n.id)} />
+                  <text dy="0.32em" textAnchor="end" className="lane-label">
+                    <title>{n.name}</title>
+                    {label}
+                  </text>
+                </g>
+              );
+            })}
             <TimeAxis y={layout.lanesAxisY} width={innerW} ticks={xTicks} x={x} format={tickFormat} color={theme.axis} />
           </g>
 

@@ -5,8 +5,8 @@ import { useMemo } from 'react';
 import type { QueryParams } from '@/components/data/api-client';
 import { eventImpactParams } from '@/lib/dashboard-params';
 import type { ClockKey } from '@/lib/query-keys';
-import type { BarView, SeriesColumns } from '@/lib/contracts/read';
-import { claimsQuery, entryQuery, impactsQuery, pricesQuery, seriesQuery, tickersQuery, timelineQuery } from './queries';
+import type { BarView, NarrativeView, SeriesColumns } from '@/lib/contracts/read';
+import { claimsQuery, entryQuery, impactsQuery, narrativeDefinitionsQuery, pricesQuery, seriesQuery, tickersQuery, timelineQuery } from './queries';
 
 // keepPreviousData: while a new as-of date or ticker loads, the chart keeps the last data
 // instead of blanking.
@@ -72,4 +72,15 @@ export function useSeries(tickers: string[], clock: ClockKey) {
   }, [q.data, tickers]);
   const unlisted = useMemo(() => (q.data?.series ?? []).filter((s) => !s.listed).map((s) => s.ticker), [q.data]);
   return { bars, unlisted, isPending: q.isPending, error: q.error, refetch: q.refetch };
+}
+
+const NO_NARRATIVES: NarrativeView[] = [];
+
+/**
+ * The narratives the ledger defines (lanes, legends, filters), in lane order, at the clock's
+ * ledger position. Prefetched by the pages; while a new position loads, the last list stays.
+ */
+export function useNarratives(clock: ClockKey): NarrativeView[] {
+  const { data } = useQuery({ ...narrativeDefinitionsQuery(clock), placeholderData: keepPreviousData });
+  return data?.narratives ?? NO_NARRATIVES;
 }

@@ -21,6 +21,7 @@ import { addDays } from '@/lib/dates';
 import type { ClockKey } from '@/lib/query-keys';
 import { Sourced } from '@/components/ui/sourced';
 import { ArCarChart } from './ar-car-chart';
+import { ArCarImageMenu } from './ar-car-image-menu';
 import { ClaimsList, ClaimValue, EventSkeleton, FiguresList, ImpactTable, ReactionFigure, SourcesList, StudyStamp } from './event-parts';
 
 type Props = {
@@ -46,7 +47,7 @@ export function EventBrief({ id, tickers, clock, narratives, editHref, children 
   const e = entry.data;
   // What the ledger knew on the event's day: claims as of that date (their revisions by then).
   const knownClaims = useClaims({ asOf: e?.date ?? null, position: clock.position });
-  const [chartRef, chartWidth] = useElementWidth<HTMLDivElement>(560);
+  const [chartRef, chartWidth, , chartElement] = useElementWidth<HTMLDivElement>(560);
 
   const results = impacts.data?.results ?? [];
   const main = results.find((r) => r.ticker === primary) ?? results[0];
@@ -127,6 +128,7 @@ export function EventBrief({ id, tickers, clock, narratives, editHref, children 
             {main?.result ? (
               <div ref={chartRef} className="ar-chart-wrap">
                 <ArCarChart daily={main.result.daily} ticker={main.ticker} width={Math.min(chartWidth, 680)} sigma={main.result.estimation.sigma} events={timeline.data?.entries ?? []} height={220} />
+                {impacts.data ? <ArCarImageMenu target={chartElement} result={main} title={ev.title} clock={clock} impacts={impacts.data} /> : null}
               </div>
             ) : null}
           </section>

@@ -8,6 +8,7 @@ import { ExportMenu } from '@/components/export/export-menu';
 import { useElementWidth } from '@/components/ui/use-element-width';
 import type { ClockKey } from '@/lib/query-keys';
 import { ArCarChart } from './ar-car-chart';
+import { ArCarImageMenu } from './ar-car-image-menu';
 import { ClaimsList, EventSkeleton, FiguresList, ImpactTable, ReactionFigure, SourcesList, StudyStamp } from './event-parts';
 
 type Props = {
@@ -30,7 +31,7 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ed
   const claims = useClaims(clock);
   const timeline = useTimeline(clock);
   const headingRef = useRef<HTMLHeadingElement | null>(null);
-  const [chartRef, chartWidth] = useElementWidth<HTMLDivElement>(360);
+  const [chartRef, chartWidth, , chartElement] = useElementWidth<HTMLDivElement>(360);
   // The request may arrive before the entry has loaded; honour each request once, when the heading exists.
   const handledFocus = useRef(0);
   const loaded = entry.data?.id === id;
@@ -133,6 +134,7 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ed
           <div ref={chartRef} className="ar-chart-wrap">
             <h4>Daily abnormal returns — {primary.ticker}</h4>
             <ArCarChart daily={primary.result.daily} ticker={primary.ticker} width={Math.min(chartWidth, 640)} sigma={primary.result.estimation.sigma} events={timeline.data?.entries ?? []} />
+            {impacts.data ? <ArCarImageMenu target={chartElement} result={primary} title={e.title} clock={clock} impacts={impacts.data} /> : null}
           </div>
         ) : null}
         <ExportMenu dataset="impacts" label="Export impacts CSV" params={{ event: id, tickers, asOf: clock.asOf, position: clock.position }} />

@@ -1,7 +1,10 @@
 // Colours of the charts in light and dark mode, and the WCAG contrast arithmetic that keeps them
 // readable: marks (lines, markers, bars) at least 3:1 against the surface they sit on, text at
 // least 4.5:1. The CSS variables in app/globals.css carry the same values for HTML; canvas and
-// data-driven colours (a narrative's colour comes from the ledger) are computed here.
+// data-driven colours (a narrative's colour comes from the ledger) are computed here. Also the
+// categorical palette new narratives get their default colour from, and the check a narrative's
+// colour must pass to be accepted (3:1 on the light chart backgrounds; dark mode lightens it with
+// markColor). Pure.
 
 export type Scheme = 'light' | 'dark';
 
@@ -81,6 +84,14 @@ export function tickerPalette(scheme: Scheme): readonly string[] {
 
 // ---- WCAG 2 contrast ----
 
+const HEX = /^#[0-9a-fA-F]{6}$/;
+
+/** True for a #rrggbb colour (the form narrative colours are stored in). */
+export function isHexColor(value: string): boolean {
+  return HEX.test(value);
+}
+
+/** [r, g, b] of #rgb or #rrggbb (the # optional), or null. */
 export function parseHex(hex: string): [number, number, number] | null {
   const m = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(hex.trim());
   if (!m) return null;
@@ -93,15 +104,24 @@ function toHex([r, g, b]: [number, number, number]): string {
   return `#${[r, g, b].map((v) => Math.round(Math.max(0, Math.min(255, v))).toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** WCAG relative luminance of an sRGB colour. */
-export function luminance(hex: string): number {
-  const rgb = parseHex(hex);
-  if (!rgb) return 0;
+function luminanceOf(rgb: [number, number, number]): number {
   const [r, g, b] = rgb.map((v) => {
     const c = v / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** WCAG 2.x relative luminance of a #rrggbb colour; throws on anything else. */
+export function relativeLuminance(hex: string): number {
+  if (!isHexColor(hex)) throw new TypeError(`not a #rrggbb colour: ${hex}`);
+  return luminanceOf(parseHex(hex)!);
+}
+
+/** WCAG relative luminance of an sRGB colour, lenient: #rgb too, and 0 for what does not parse. */
+export function luminance(hex: string): number {
+  const rgb = parseHex(hex);
+  return rgb ? luminanceOf(rgb) : 0;
 }
 
 /** WCAG contrast ratio, 1 (none) to 21 (black on white). */
@@ -140,4 +160,69 @@ export function markColor(color: string, scheme: Scheme): string {
 /** Black or white, whichever reads better on `color` (cluster counts on a narrative's colour). */
 export function textOn(color: string): '#000000' | '#ffffff' {
   return contrastRatio('#000000', color) >= contrastRatio('#ffffff', color) ? '#000000' : '#ffffff';
+}
+
+// ---- Narrative colours: the default palette and the check on a stored colour ----
+
+/**
+ * The backgrounds a narrative's stored colour must read on: the light theme's plot (white) and the
+ * darker of its two lane stripes. Dark mode takes the stored colour through markColor.
+ */
+export const CHART_BACKGROUNDS = ['#ffffff', '#f3f5f8'] as const;
+
+/** WCAG's minimum contrast for graphical objects (1.4.11 Non-text Contrast). */
+export const MIN_MARK_CONTRAST = 3;
+
+/**
+ * The categorical palette (12 colours, every one ≥ 3:1 on every chart background): the five
+ * colours of the bundled narratives first, then hues chosen to stay apart from them (orange, teal,
+ * magenta, ochre, indigo, brown, olive — ColorBrewer Dark2 and Tableau 10 hues, darkened where
+ * needed to reach 3:1 on the lane stripe).
+ */
+export const NARRATIVE_PALETTE = [
+  '#2f7ed8',
+  '#c0392b',
+  '#7b3fa0',
+  '#1e8a5a',
+  '#6b7280',
+  '#d95f02',
+  '#0f766e',
+  '#be185d',
+  '#8e6c00',
+  '#4338ca',
+  '#9c755f',
+  '#3f6212',
+] as const;
+
+/** The lowest contrast of `color` against any chart background, and that background. */
+export function worstChartContrast(color: string): { ratio: number; background: string } {
+  let worst = { ratio: Infinity, background: CHART_BACKGROUNDS[0] as string };
+  for (const bg of CHART_BACKGROUNDS) {
+    const ratio = contrastRatio(color, bg);
+    if (ratio < worst.ratio) worst = { ratio, background: bg };
+  }
+  return worst;
+}
+
+/** null when `color` reads on every chart background, else why not (for a 400 message). */
+export function markContrastProblem(color: string): string | null {
+  if (!isHexColor(color)) return 'must be a #rrggbb colour';
+  const { ratio, background } = worstChartContrast(color);
+  if (ratio >= MIN_MARK_CONTRAST) return null;
+  return `must have at least ${MIN_MARK_CONTRAST}:1 contrast on the chart background ${background} (${color} has ${ratio.toFixed(2)}:1); pick a darker colour, or leave it out for a palette default`;
+}
+
+/**
+ * The default colour of a new narrative: the first palette colour no narrative uses yet; once all
+ * are taken, the least used (earliest in the palette on a tie).
+ */
+export function defaultNarrativeColor(used: readonly string[]): string {
+  const counts = new Map<string, number>(NARRATIVE_PALETTE.map((c) => [c, 0]));
+  for (const c of used) {
+    const key = c.toLowerCase();
+    if (counts.has(key)) counts.set(key, counts.get(key)! + 1);
+  }
+  let best: string = NARRATIVE_PALETTE[0];
+  for (const c of NARRATIVE_PALETTE) if (counts.get(c)! < counts.get(best)!) best = c;
+  return best;
 }

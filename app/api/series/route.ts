@@ -1,4 +1,4 @@
-import { getStore } from '@/db';
+import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import type { SeriesColumns } from '@/lib/contracts/read';
 import { seriesQuery } from '@/lib/contracts/read-queries';
@@ -10,7 +10,7 @@ export async function GET(request: Request) {
   try {
     const url = new URL(request.url);
     const query = parseQuery(seriesQuery, url.searchParams);
-    const store = await getStore();
+    const store = await storeForRead(request);
     const clock = { asOf: query.asOf, position: query.position };
     const json = await cachedJson(store, `series:${url.search}`, async () => {
       const series: SeriesColumns[] = [];
