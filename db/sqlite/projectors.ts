@@ -33,12 +33,22 @@ export type SqliteProjector = {
 
 const types = (name: ProjectionName) => new Set<string>(PROJECTION_EVENT_TYPES[name]);
 
+/**
+ * The position of a stream's first event: the key of its entry or claim row. For the first
+ * event itself that is its own position; later events find it through the events index.
+ */
+function firstPositionOf(conn: Connection) {
+  const lookup = conn.prepare<[string], { position: number }>('SELECT position FROM events WHERE stream_id = ? AND stream_version = 1');
+  return (event: StoredEvent) => (event.stream_version === 1 ? event.position : lookup.get(event.stream_id)?.position ?? null);
+}
+
 function entriesProjector(conn: Connection): SqliteProjector {
-  const get = conn.prepare<[string], { state: string; recorded_at: string }>('SELECT state, recorded_at FROM timeline_entries WHERE id = ?');
+  const firstPosition = firstPositionOf(conn);
+  const get = conn.prepare<[number], { state: string; recorded_at: string }>('SELECT state, recorded_at FROM timeline_entries WHERE first_position = ?');
   const put = conn.prepare(
-    `INSERT INTO timeline_entries (id, date, time_utc, kind, narrative, status, version, recorded_at, last_position, state)
-     VALUES (@id, @date, @time_utc, @kind, @narrative, @status, @version, @recorded_at, @last_position, @state)
-     ON CONFLICT(id) DO UPDATE SET date = excluded.date, time_utc = excluded.time_utc, kind = excluded.kind,
+    `INSERT INTO timeline_entries (first_position, id, date, time_utc, kind, narrative, status, version, recorded_at, last_position, state)
+     VALUES (@first_position, @id, @date, @time_utc, @kind, @narrative, @status, @version, @recorded_at, @last_position, @state)
+     ON CONFLICT(first_position) DO UPDATE SET date = excluded.date, time_utc = excluded.time_utc, kind = excluded.kind,
        narrative = excluded.narrative, status = excluded.status, version = excluded.version,
        last_position = excluded.last_position, state = excluded.state`,
   );
@@ -49,20 +59,23 @@ function entriesProjector(conn: Connection): SqliteProjector {
     appliedThrough: (on) => (on.prepare('SELECT max(last_position) AS p FROM timeline_entries').get() as { p: number | null }).p ?? 0,
     apply(events) {
       for (const event of events) {
-        const row = get.get(entityIdOf(event.stream_id));
+        const key = firstPosition(event);
+        if (key === null) continue; // a stream without its first event holds no entry
+        const row = get.get(key);
         const next: EntryRow | null = nextEntryRow(row ? { state: JSON.parse(row.state), recorded_at: row.recorded_at } : null, event);
-        if (next) put.run({ ...next, state: JSON.stringify(next.state) });
+        if (next) put.run({ ...next, first_position: key, state: JSON.stringify(next.state) });
       }
     },
   };
 }
 
 function claimsProjector(conn: Connection): SqliteProjector {
-  const get = conn.prepare<[string], { state: string }>('SELECT state FROM claims WHERE id = ?');
+  const firstPosition = firstPositionOf(conn);
+  const get = conn.prepare<[number], { state: string }>('SELECT state FROM claims WHERE first_position = ?');
   const put = conn.prepare(
-    `INSERT INTO claims (id, asserted_on, narrative, entry_id, status, version, last_position, state)
-     VALUES (@id, @asserted_on, @narrative, @entry_id, @status, @version, @last_position, @state)
-     ON CONFLICT(id) DO UPDATE SET asserted_on = excluded.asserted_on, narrative = excluded.narrative,
+    `INSERT INTO claims (first_position, id, asserted_on, narrative, entry_id, status, version, last_position, state)
+     VALUES (@first_position, @id, @asserted_on, @narrative, @entry_id, @status, @version, @last_position, @state)
+     ON CONFLICT(first_position) DO UPDATE SET asserted_on = excluded.asserted_on, narrative = excluded.narrative,
        entry_id = excluded.entry_id, status = excluded.status, version = excluded.version,
        last_position = excluded.last_position, state = excluded.state`,
   );
@@ -73,9 +86,11 @@ function claimsProjector(conn: Connection): SqliteProjector {
     appliedThrough: (on) => (on.prepare('SELECT max(last_position) AS p FROM claims').get() as { p: number | null }).p ?? 0,
     apply(events) {
       for (const event of events) {
-        const row = get.get(entityIdOf(event.stream_id));
+        const key = firstPosition(event);
+        if (key === null) continue;
+        const row = get.get(key);
         const next = nextClaimRow(row ? JSON.parse(row.state) : null, event);
-        if (next) put.run({ ...next, state: JSON.stringify(next.state) });
+        if (next) put.run({ ...next, first_position: key, state: JSON.stringify(next.state) });
       }
     },
   };

@@ -2,6 +2,7 @@
 // All run on the reader connection, which in WAL mode sees only committed transactions.
 import { DEFAULT_BENCHMARK } from '@/lib/config';
 import type { BarView, NarrativeView, TickerView } from '@/lib/contracts/read';
+import { streamIds } from '@/lib/domain/stream-ids';
 import type { LedgerRow } from '@/lib/mappings/ledger';
 import type { BarPageQuery, ReadQueries, StateRow } from '../read-model';
 import type { Connection } from './connection';
@@ -32,7 +33,10 @@ export function sqliteReadQueries(conn: Connection): ReadQueries {
     entryRows: conn.prepare<Record<string, unknown>, StateRow>(
       'SELECT state, version FROM timeline_entries WHERE (@from IS NULL OR date >= @from) AND (@to IS NULL OR date <= @to)',
     ),
-    entryRow: conn.prepare<[string], StateRow>('SELECT state, version FROM timeline_entries WHERE id = ?'),
+    // Rows are keyed by the position of the stream's first event, found through the events index.
+    entryRow: conn.prepare<[string], StateRow>(
+      'SELECT state, version FROM timeline_entries WHERE first_position = (SELECT position FROM events WHERE stream_id = ? AND stream_version = 1)',
+    ),
     claimRows: conn.prepare<[], StateRow>('SELECT state, version FROM claims'),
     eventsOfTypes: conn.prepare<[string, number], Parameters<typeof toStoredEvent>[0]>(
       `SELECT ${EVENT_COLUMNS} FROM events WHERE type IN (SELECT value FROM json_each(?)) AND position <= ? ORDER BY position`,
@@ -75,7 +79,7 @@ export function sqliteReadQueries(conn: Connection): ReadQueries {
   return {
     latestPosition: async () => s.latest.get()?.p ?? 0,
     entryRows: async (range) => s.entryRows.all(range),
-    entryRow: async (id) => s.entryRow.get(id) ?? null,
+    entryRow: async (id) => s.entryRow.get(streamIds.entry(id)) ?? null,
     claimRows: async () => s.claimRows.all(),
     eventsOfTypes: async (types, upTo) => s.eventsOfTypes.all(JSON.stringify(types), upToOrAll(upTo)).map(toStoredEvent),
     readStream: async (streamId, upTo) => s.stream.all(streamId, upToOrAll(upTo)).map(toStoredEvent),
