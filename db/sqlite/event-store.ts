@@ -122,15 +122,18 @@ class Writes extends Reads {
   private readonly insert;
   private readonly existing;
   private readonly checkpoint;
+  /** Event type → the projectors that fold it. */
+  private readonly byType = new Map<string, SqliteProjector[]>();
 
   constructor(
     conn: Connection,
     readonly projectors: readonly SqliteProjector[],
   ) {
     super(conn);
-    this.insert = conn.prepare<unknown[], { position: number }>(
+    for (const p of projectors) for (const type of p.types) this.byType.set(type, [...(this.byType.get(type) ?? []), p]);
+    this.insert = conn.prepare<unknown[]>(
       `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING position`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.existing = conn.prepare<[string], { position: number; event_id: string; stream_id: string; stream_version: number }>(
       'SELECT position, event_id, stream_id, stream_version FROM events WHERE event_id IN (SELECT value FROM json_each(?))',
@@ -170,17 +173,20 @@ class Writes extends Reads {
       const version = current + i + 1;
       const eventId = e.eventId ?? randomUUID();
       const schemaVersion = e.schemaVersion ?? 1;
-      const { position } = this.insert.get(
-        eventId,
-        streamId,
-        version,
-        e.type,
-        schemaVersion,
-        JSON.stringify(e.data),
-        JSON.stringify(e.metadata),
-        e.occurredAt,
-        recordedAt,
-      )!;
+      // The rowid is the position (INTEGER PRIMARY KEY); RETURNING would cost an extra result row.
+      const position = Number(
+        this.insert.run(
+          eventId,
+          streamId,
+          version,
+          e.type,
+          schemaVersion,
+          JSON.stringify(e.data),
+          JSON.stringify(e.metadata),
+          e.occurredAt,
+          recordedAt,
+        ).lastInsertRowid,
+      );
       return {
         position,
         event_id: eventId,
@@ -200,9 +206,16 @@ class Writes extends Reads {
   }
 
   /** Feed events to the projections that fold their types, and move those checkpoints. */
-  project(stored: readonly StoredEvent[], only?: ReadonlySet<string>): void {
+  project(stored: readonly StoredEvent[]): void {
+    // One event (the common append) goes straight to its projectors; a batch is split by projector.
+    if (stored.length === 1) {
+      for (const p of this.byType.get(stored[0]!.type) ?? []) {
+        p.apply(stored);
+        if (!p.appliedThrough) this.checkpoint.run(p.name, stored[0]!.position);
+      }
+      return;
+    }
     for (const p of this.projectors) {
-      if (only && !only.has(p.name)) continue;
       const mine = stored.filter((e) => p.types.has(e.type));
       if (mine.length === 0) continue;
       p.apply(mine);
@@ -210,9 +223,32 @@ class Writes extends Reads {
     }
   }
 
-  setCheckpoint(name: string, position: number): void {
-    this.checkpoint.run(name, position);
+  /**
+   * Replay the ledger into `targets` (each from its own position) in one pass, `batchSize` events
+   * per read, then set each one's checkpoint to the ledger head. Inside a write transaction.
+   * Returns the events each projection applied.
+   */
+  replay(targets: readonly { projector: SqliteProjector; after: number }[], batchSize = 1000): Map<string, number> {
+    const counts = new Map(targets.map((t) => [t.projector.name, 0]));
+    if (targets.length === 0) return counts;
+    const types = [...new Set(targets.flatMap((t) => [...t.projector.types]))];
+    let cursor = Math.min(...targets.map((t) => t.after));
+    for (;;) {
+      const batch = this.readAllNow({ after: cursor, types, limit: batchSize });
+      if (batch.length === 0) break;
+      for (const { projector, after } of targets) {
+        const mine = batch.filter((e) => e.position > after && projector.types.has(e.type));
+        if (mine.length === 0) continue;
+        projector.apply(mine);
+        counts.set(projector.name, counts.get(projector.name)! + mine.length);
+      }
+      cursor = batch[batch.length - 1]!.position;
+    }
+    const head = this.latestNow();
+    for (const { projector } of targets) this.checkpoint.run(projector.name, head);
+    return counts;
   }
+
 }
 
 /** A transaction in progress: reads and appends on the writer; nested transactions are savepoints. */
@@ -328,11 +364,12 @@ export class SqliteEventStore implements EventStore {
     const chosen = this.pick(options.projections);
     return this.transaction(async () => {
       const head = this.w.latestNow();
-      const projections = chosen.map((p) => {
-        for (const table of p.tables) this.w.conn.exec(`DELETE FROM ${table}`);
-        return { name: p.name, events: this.replay(p, 0, options.batchSize), position: head };
-      });
-      return { projections, position: head };
+      for (const p of chosen) for (const table of p.tables) this.w.conn.exec(`DELETE FROM ${table}`);
+      const counts = this.w.replay(
+        chosen.map((projector) => ({ projector, after: 0 })),
+        options.batchSize,
+      );
+      return { projections: chosen.map((p) => ({ name: p.name, events: counts.get(p.name)!, position: head })), position: head };
     });
   }
 
@@ -351,12 +388,9 @@ export class SqliteEventStore implements EventStore {
     if (todo.length === 0) return null;
     return this.transaction(async () => {
       const head = this.w.latestNow();
-      const projections = todo.map((p) => {
-        const at = checkpoints[p.name];
-        if (at === undefined) for (const table of p.tables) this.w.conn.exec(`DELETE FROM ${table}`);
-        return { name: p.name, events: this.replay(p, at ?? 0), position: head };
-      });
-      return { projections, position: head };
+      for (const p of todo) if (checkpoints[p.name] === undefined) for (const table of p.tables) this.w.conn.exec(`DELETE FROM ${table}`);
+      const counts = this.w.replay(todo.map((projector) => ({ projector, after: checkpoints[projector.name] ?? 0 })));
+      return { projections: todo.map((p) => ({ name: p.name, events: counts.get(p.name)!, position: head })), position: head };
     });
   }
 
@@ -367,24 +401,5 @@ export class SqliteEventStore implements EventStore {
     if (unknown.length > 0)
       throw new AppError('validation', `projections: unknown ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${known.join(', ')})`);
     return this.w.projectors.filter((p) => requested.includes(p.name));
-  }
-
-  /**
-   * Apply the projection's events after `after`, `batchSize` at a time, then set its checkpoint
-   * to the ledger head (it has now seen everything). Inside a write transaction. Returns the count.
-   */
-  private replay(p: SqliteProjector, after: number, batchSize = 1000): number {
-    const types = [...p.types];
-    let cursor = after;
-    let count = 0;
-    for (;;) {
-      const batch = this.w.readAllNow({ after: cursor, types, limit: batchSize });
-      if (batch.length === 0) break;
-      p.apply(batch);
-      count += batch.length;
-      cursor = batch[batch.length - 1]!.position;
-    }
-    this.w.setCheckpoint(p.name, this.w.latestNow());
-    return count;
   }
 }

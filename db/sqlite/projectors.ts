@@ -10,6 +10,7 @@ import {
   narrativeRow,
   PROJECTION_EVENT_TYPES,
   tickerRow,
+  type ClaimRow,
   type EntryRow,
   type ProjectionName,
 } from '../projections';
@@ -42,57 +43,84 @@ function firstPositionOf(conn: Connection) {
   return (event: StoredEvent) => (event.stream_version === 1 ? event.position : lookup.get(event.stream_id)?.position ?? null);
 }
 
+/**
+ * Fold events into rows keyed by the stream's first position: each row is read at most once
+ * and written once per call, however many of its events the call holds (a rebuild batch holds
+ * many; an append one). A stream's first event has no row before it, so nothing is read for it.
+ */
+function foldRows<R>(
+  events: readonly StoredEvent[],
+  firstPosition: (event: StoredEvent) => number | null,
+  read: (key: number) => R | null,
+  next: (previous: R | null, event: StoredEvent) => R | null,
+  write: (key: number, row: R) => void,
+): void {
+  if (events.length === 1) {
+    const event = events[0]!;
+    const key = firstPosition(event);
+    if (key === null) return; // a stream without its first event holds no row
+    const row = next(event.stream_version === 1 ? null : read(key), event);
+    if (row) write(key, row);
+    return;
+  }
+  const changed = new Map<number, R>();
+  for (const event of events) {
+    const key = firstPosition(event);
+    if (key === null) continue;
+    const previous = changed.get(key) ?? (event.stream_version === 1 ? null : read(key));
+    const row = next(previous, event);
+    if (row) changed.set(key, row);
+  }
+  for (const [key, row] of changed) write(key, row);
+}
+
 function entriesProjector(conn: Connection): SqliteProjector {
   const firstPosition = firstPositionOf(conn);
   const get = conn.prepare<[number], { state: string; recorded_at: string }>('SELECT state, recorded_at FROM timeline_entries WHERE first_position = ?');
-  const put = conn.prepare(
+  const put = conn.prepare<unknown[]>(
     `INSERT INTO timeline_entries (first_position, id, date, time_utc, kind, narrative, status, version, recorded_at, last_position, state)
-     VALUES (@first_position, @id, @date, @time_utc, @kind, @narrative, @status, @version, @recorded_at, @last_position, @state)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(first_position) DO UPDATE SET date = excluded.date, time_utc = excluded.time_utc, kind = excluded.kind,
        narrative = excluded.narrative, status = excluded.status, version = excluded.version,
        last_position = excluded.last_position, state = excluded.state`,
   );
+  const read = (key: number): EntryRow | null => {
+    const row = get.get(key);
+    return row ? ({ state: JSON.parse(row.state), recorded_at: row.recorded_at } as EntryRow) : null;
+  };
+  const write = (key: number, r: EntryRow) =>
+    put.run(key, r.id, r.date, r.time_utc, r.kind, r.narrative, r.status, r.version, r.recorded_at, r.last_position, JSON.stringify(r.state));
   return {
     name: 'timeline_entries',
     types: types('timeline_entries'),
     tables: ['timeline_entries'],
     appliedThrough: (on) => (on.prepare('SELECT max(last_position) AS p FROM timeline_entries').get() as { p: number | null }).p ?? 0,
-    apply(events) {
-      for (const event of events) {
-        const key = firstPosition(event);
-        if (key === null) continue; // a stream without its first event holds no entry
-        const row = get.get(key);
-        const next: EntryRow | null = nextEntryRow(row ? { state: JSON.parse(row.state), recorded_at: row.recorded_at } : null, event);
-        if (next) put.run({ ...next, first_position: key, state: JSON.stringify(next.state) });
-      }
-    },
+    apply: (events) => foldRows(events, firstPosition, read, nextEntryRow, write),
   };
 }
 
 function claimsProjector(conn: Connection): SqliteProjector {
   const firstPosition = firstPositionOf(conn);
   const get = conn.prepare<[number], { state: string }>('SELECT state FROM claims WHERE first_position = ?');
-  const put = conn.prepare(
+  const put = conn.prepare<unknown[]>(
     `INSERT INTO claims (first_position, id, asserted_on, narrative, entry_id, status, version, last_position, state)
-     VALUES (@first_position, @id, @asserted_on, @narrative, @entry_id, @status, @version, @last_position, @state)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT(first_position) DO UPDATE SET asserted_on = excluded.asserted_on, narrative = excluded.narrative,
        entry_id = excluded.entry_id, status = excluded.status, version = excluded.version,
        last_position = excluded.last_position, state = excluded.state`,
   );
+  const read = (key: number): ClaimRow | null => {
+    const row = get.get(key);
+    return row ? ({ state: JSON.parse(row.state) } as ClaimRow) : null;
+  };
+  const write = (key: number, r: ClaimRow) =>
+    put.run(key, r.id, r.asserted_on, r.narrative, r.entry_id, r.status, r.version, r.last_position, JSON.stringify(r.state));
   return {
     name: 'claims',
     types: types('claims'),
     tables: ['claims'],
     appliedThrough: (on) => (on.prepare('SELECT max(last_position) AS p FROM claims').get() as { p: number | null }).p ?? 0,
-    apply(events) {
-      for (const event of events) {
-        const key = firstPosition(event);
-        if (key === null) continue;
-        const row = get.get(key);
-        const next = nextClaimRow(row ? JSON.parse(row.state) : null, event);
-        if (next) put.run({ ...next, first_position: key, state: JSON.stringify(next.state) });
-      }
-    },
+    apply: (events) => foldRows(events, firstPosition, read, (previous, event) => nextClaimRow(previous?.state ?? null, event), write),
   };
 }
 
@@ -135,11 +163,18 @@ function tickersProjector(conn: Connection): SqliteProjector {
   };
 }
 
+/** Bars per multi-row INSERT: one statement step per chunk instead of one per bar. */
+const BAR_CHUNK = 50;
+const BAR_COLUMNS = 10;
+const BAR_ROW = `(${Array(BAR_COLUMNS).fill('?').join(', ')})`;
+
 function priceBarsProjector(conn: Connection): SqliteProjector {
-  const insert = conn.prepare(
+  const insertSql = (rows: number) =>
     `INSERT INTO price_bars (ticker, date, open, high, low, close, adj_close, volume, first_position, last_position)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
+     VALUES ${Array(rows).fill(BAR_ROW).join(', ')}`;
+  const insertOne = conn.prepare<unknown[]>(insertSql(1));
+  const insertChunk = conn.prepare<unknown[]>(insertSql(BAR_CHUNK));
+  const chunk: unknown[] = new Array(BAR_CHUNK * BAR_COLUMNS);
   const update = conn.prepare(
     `UPDATE price_bars SET open = ?, high = ?, low = ?, close = ?, adj_close = ?, volume = ?, last_position = ?
      WHERE ticker = ? AND date = ?`,
@@ -147,6 +182,30 @@ function priceBarsProjector(conn: Connection): SqliteProjector {
   const revision = conn.prepare(
     'INSERT INTO price_bar_revisions (ticker, date, position, recorded_at, before, after) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const insertBars = (ticker: string, bars: readonly PriceBar[], p: number) => {
+    let i = 0;
+    for (; i + BAR_CHUNK <= bars.length; i += BAR_CHUNK) {
+      let k = 0;
+      for (let j = i; j < i + BAR_CHUNK; j++) {
+        const b = bars[j]!;
+        chunk[k++] = ticker;
+        chunk[k++] = b.date;
+        chunk[k++] = b.open;
+        chunk[k++] = b.high;
+        chunk[k++] = b.low;
+        chunk[k++] = b.close;
+        chunk[k++] = b.adj_close;
+        chunk[k++] = b.volume;
+        chunk[k++] = p;
+        chunk[k++] = p;
+      }
+      insertChunk.run(chunk);
+    }
+    for (; i < bars.length; i++) {
+      const b = bars[i]!;
+      insertOne.run(ticker, b.date, b.open, b.high, b.low, b.close, b.adj_close, b.volume, p, p);
+    }
+  };
   return {
     name: 'price_bars',
     types: types('price_bars'),
@@ -155,10 +214,8 @@ function priceBarsProjector(conn: Connection): SqliteProjector {
       for (const event of events) {
         const ticker = entityIdOf(event.stream_id);
         const p = event.position;
-        if (event.type === 'PriceBarsImported') {
-          for (const b of (event.data as { bars: PriceBar[] }).bars)
-            insert.run(ticker, b.date, b.open, b.high, b.low, b.close, b.adj_close, b.volume, p, p);
-        } else {
+        if (event.type === 'PriceBarsImported') insertBars(ticker, (event.data as { bars: PriceBar[] }).bars, p);
+        else {
           for (const c of (event.data as { corrections: BarCorrection[] }).corrections) {
             const a = c.after;
             update.run(a.open, a.high, a.low, a.close, a.adj_close, a.volume, p, ticker, c.date);
