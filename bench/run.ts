@@ -10,7 +10,7 @@ import { benchDistDir, root, startServer, type BenchServer } from './server';
 import { buildSyntheticDb, daysForYears, symbolOf, SYNTHETIC_BENCHMARK, SYNTHETIC_END, tradingCalendar } from './synthetic';
 
 export type Sizes = {
-  f1: { reps: number; batch: number };
+  f1: { reps: number; batch: number; warmup: number };
   f2: { tickers: number; days: number };
   ledger: { tickers: number; years: number; events: number };
   f3: { reps: number };
@@ -21,7 +21,7 @@ export type Sizes = {
 };
 
 export const FULL: Sizes = {
-  f1: { reps: 7, batch: 200 },
+  f1: { reps: 7, batch: 200, warmup: 2000 },
   f2: { tickers: 400, days: 2500 }, // 1,000,000 bars
   ledger: { tickers: 50, years: 10, events: 5000 },
   f3: { reps: 5 },
@@ -32,7 +32,7 @@ export const FULL: Sizes = {
 };
 
 export const SMOKE: Sizes = {
-  f1: { reps: 5, batch: 10 },
+  f1: { reps: 5, batch: 10, warmup: 10 },
   f2: { tickers: 4, days: 300 },
   ledger: { tickers: 10, years: 1, events: 100 },
   f3: { reps: 2 },

@@ -124,6 +124,13 @@ class Writes extends Reads {
   private readonly checkpoint;
   /** Event type → the projectors that fold it. */
   private readonly byType = new Map<string, SqliteProjector[]>();
+  /**
+   * Stream versions this write transaction has already read or written, so that a command's
+   * append does not ask again for the version its own read just returned. Valid only while the
+   * transaction holds the write lock (IMMEDIATE): cleared when a transaction begins or ends and
+   * when a savepoint rolls back.
+   */
+  private readonly versions = new Map<string, number>();
 
   constructor(
     conn: Connection,
@@ -142,6 +149,20 @@ class Writes extends Reads {
       `INSERT INTO projection_checkpoints (name, position) VALUES (?, ?)
        ON CONFLICT(name) DO UPDATE SET position = excluded.position`,
     );
+  }
+
+  forgetVersions(): void {
+    this.versions.clear();
+  }
+
+  override readStreamNow(streamId: string, upTo = NO_LIMIT): StoredEvent[] {
+    const events = super.readStreamNow(streamId, upTo);
+    if (upTo === NO_LIMIT) this.versions.set(streamId, events.length > 0 ? events[events.length - 1]!.stream_version : 0);
+    return events;
+  }
+
+  override streamVersionNow(streamId: string): number {
+    return this.versions.get(streamId) ?? super.streamVersionNow(streamId);
   }
 
   /** The positions of a retried append (every id already on this stream), or null for a new one. */
@@ -201,6 +222,7 @@ class Writes extends Reads {
       };
     });
     const last = stored[stored.length - 1]!;
+    this.versions.set(streamId, last.stream_version);
     this.project(stored);
     return { streamId, positions: stored.map((e) => e.position), version: last.stream_version, duplicate: false };
   }
@@ -285,6 +307,7 @@ class TxLedger implements LedgerWriter {
     } catch (error) {
       this.w.conn.exec(`ROLLBACK TO ${name}`);
       this.w.conn.exec(`RELEASE ${name}`);
+      this.w.forgetVersions();
       throw error;
     }
   }
@@ -327,6 +350,7 @@ export class SqliteEventStore implements EventStore {
       // IMMEDIATE takes the write lock up front, so another process cannot slip an append in
       // between this transaction's version check and its insert.
       conn.exec('BEGIN IMMEDIATE');
+      this.w.forgetVersions();
       try {
         const result = await work(new TxLedger(this.w, 1));
         conn.exec('COMMIT');
@@ -336,6 +360,7 @@ export class SqliteEventStore implements EventStore {
         throw error;
       }
     } finally {
+      this.w.forgetVersions();
       release();
     }
   }
