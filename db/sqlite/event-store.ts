@@ -53,6 +53,8 @@ export function toStoredEvent(row: EventRow): StoredEvent {
 
 const COLUMNS = 'position, event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at';
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+/** JSON text parsed and applied at a time during a replay (see Writes.replay). */
+const REPLAY_GROUP_BYTES = 256 * 1024;
 
 /** The read statements, prepared once per connection. */
 class Reads implements LedgerReader {
@@ -82,16 +84,18 @@ class Reads implements LedgerReader {
     return this.stream.all(streamId, upTo).map(toStoredEvent);
   }
   readAllNow(o: ReadAllOptions = {}): StoredEvent[] {
-    return this.all
-      .all({
-        after: o.after ?? 0,
-        upTo: o.upTo ?? NO_LIMIT,
-        stream: o.stream ?? null,
-        type: o.type ?? null,
-        types: o.types ? JSON.stringify(o.types) : null,
-        limit: o.limit ?? 1000,
-      })
-      .map(toStoredEvent);
+    return this.readAllRowsNow(o).map(toStoredEvent);
+  }
+  /** The same rows with their JSON still as text. */
+  readAllRowsNow(o: ReadAllOptions = {}): EventRow[] {
+    return this.all.all({
+      after: o.after ?? 0,
+      upTo: o.upTo ?? NO_LIMIT,
+      stream: o.stream ?? null,
+      type: o.type ?? null,
+      types: o.types ? JSON.stringify(o.types) : null,
+      limit: o.limit ?? 1000,
+    });
   }
   streamVersionNow(streamId: string): number {
     return this.version.get(streamId)?.version ?? 0;
@@ -255,16 +259,31 @@ class Writes extends Reads {
     if (targets.length === 0) return counts;
     const types = [...new Set(targets.flatMap((t) => [...t.projector.types]))];
     let cursor = Math.min(...targets.map((t) => t.after));
-    for (;;) {
-      const batch = this.readAllNow({ after: cursor, types, limit: batchSize });
-      if (batch.length === 0) break;
+    let group: StoredEvent[] = [];
+    let bytes = 0;
+    const flush = () => {
       for (const { projector, after } of targets) {
-        const mine = batch.filter((e) => e.position > after && projector.types.has(e.type));
+        const mine = group.filter((e) => e.position > after && projector.types.has(e.type));
         if (mine.length === 0) continue;
         projector.apply(mine);
         counts.set(projector.name, counts.get(projector.name)! + mine.length);
       }
-      cursor = batch[batch.length - 1]!.position;
+      group = [];
+      bytes = 0;
+    };
+    for (;;) {
+      const rows = this.readAllRowsNow({ after: cursor, types, limit: batchSize });
+      if (rows.length === 0) break;
+      // Parse and apply in groups of about REPLAY_GROUP_BYTES of JSON: the parsed payloads of a
+      // whole batch (a price event holds thousands of bars) are then never alive at once, and
+      // die young instead of being copied by the garbage collector.
+      for (const row of rows) {
+        group.push(toStoredEvent(row));
+        bytes += row.data.length;
+        if (bytes >= REPLAY_GROUP_BYTES) flush();
+      }
+      flush();
+      cursor = rows[rows.length - 1]!.position;
     }
     const head = this.latestNow();
     for (const { projector } of targets) this.checkpoint.run(projector.name, head);

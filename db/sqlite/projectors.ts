@@ -199,7 +199,8 @@ function priceBarsProjector(conn: Connection): SqliteProjector {
         chunk[k++] = p;
         chunk[k++] = p;
       }
-      insertChunk.run(chunk);
+      // Spread, not the array: better-sqlite3 reads an array element by element through the V8 API.
+      insertChunk.run(...chunk);
     }
     for (; i < bars.length; i++) {
       const b = bars[i]!;
