@@ -2,8 +2,7 @@ import { z } from 'zod';
 import { getStore } from '@/db';
 import { parseQuery } from '@/lib/contracts/query';
 import { impactParamsFrom, impactsQuery } from '@/lib/contracts/read-queries';
-import { jsonResponse, toResponse } from '@/server/http';
-import { cachedJson } from '@/server/queries/cache';
+import { cachedJsonResponse, toResponse } from '@/server/http';
 import { computeImpacts, summarizeImpacts } from '@/server/queries/impacts';
 
 // `summary=1` (an extension): window statistics only, no daily rows or warning texts.
@@ -14,13 +13,13 @@ const routeQuery = impactsQuery.extend({
 export async function GET(request: Request) {
   try {
     const url = new URL(request.url);
-    const query = parseQuery(routeQuery, url.searchParams);
     const store = await getStore();
-    const body = await cachedJson(store, `impacts:${url.search}`, async () => {
+    // The query is parsed only on a cache miss: a cached body exists only for a valid one.
+    return await cachedJsonResponse(request, store, `impacts:${url.search}`, async () => {
+      const query = parseQuery(routeQuery, url.searchParams);
       const full = await computeImpacts(store.read, impactParamsFrom(query));
       return query.summary === '1' ? summarizeImpacts(full) : full;
     });
-    return jsonResponse(body);
   } catch (error) {
     return toResponse(error);
   }

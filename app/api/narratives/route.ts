@@ -1,17 +1,16 @@
 import { getStore } from '@/db';
 import { parseQuery } from '@/lib/contracts/query';
 import { narrativeParamsFrom, narrativesQuery } from '@/lib/contracts/read-queries';
-import { jsonResponse, toResponse } from '@/server/http';
-import { cachedJson } from '@/server/queries/cache';
+import { cachedJsonResponse, toResponse } from '@/server/http';
 import { computeNarratives } from '@/server/queries/impacts';
 
 export async function GET(request: Request) {
   try {
     const url = new URL(request.url);
-    const query = parseQuery(narrativesQuery, url.searchParams);
     const store = await getStore();
-    const body = await cachedJson(store, `narratives:${url.search}`, () => computeNarratives(store.read, narrativeParamsFrom(query)));
-    return jsonResponse(body);
+    return await cachedJsonResponse(request, store, `narratives:${url.search}`, () =>
+      computeNarratives(store.read, narrativeParamsFrom(parseQuery(narrativesQuery, url.searchParams))),
+    );
   } catch (error) {
     return toResponse(error);
   }
