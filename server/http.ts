@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Store } from '@/db/store';
 import { AppError, type ErrorCode } from '@/lib/domain/errors';
 import { validationError } from '@/lib/contracts/query';
-import { cachedBody, encodedBody, type Encoding } from './queries/cache';
+import { cachedBody } from './queries/cache';
 
 const STATUS: Record<ErrorCode, number> = {
   validation: 400,
@@ -38,12 +38,12 @@ export function jsonResponse(json: string, init?: ResponseInit): Response {
   return new Response(json, { ...init, headers: { 'content-type': 'application/json', ...(init?.headers ?? {}) } });
 }
 
-// ---- cached JSON bodies: ETag / If-None-Match and compressed transfer ----
+// ---- cached JSON bodies: ETag / If-None-Match ----
 
 /** Differs per server process, so a client's ETag never outlives the code that made its body. */
 const EPOCH = randomBytes(6).toString('base64url');
 
-/** A weak ETag for `key` at a ledger position (weak: the gzip and brotli forms share it). */
+/** A weak ETag for `key` at a ledger position (weak: Next may send it gzip-compressed). */
 function etagFor(store: Store, key: string, position: number): string {
   const id = createHash('sha256').update(`${store.description}\u0000${key}`).digest('base64url').slice(0, 16);
   return `W/"${EPOCH}.${position}.${id}"`;
@@ -57,37 +57,20 @@ export function ifNoneMatch(header: string | null, etag: string): boolean {
   return header.split(',').some((t) => t.trim() === '*' || opaque(t) === want);
 }
 
-/** The best coding we keep that Accept-Encoding allows (brotli, then gzip), or null for identity. */
-export function pickEncoding(header: string | null): Encoding | null {
-  if (!header) return null;
-  const q = new Map<string, number>();
-  for (const part of header.split(',')) {
-    const [name, ...params] = part.trim().toLowerCase().split(';');
-    const qv = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)).find(Boolean);
-    if (name) q.set(name, qv ? Number(qv[1]) : 1);
-  }
-  const weight = (c: string) => q.get(c) ?? (q.has('*') ? q.get('*')! : 0);
-  for (const c of ['br', 'gzip'] as const) if (weight(c) > 0) return c;
-  return null;
-}
-
 /**
  * A JSON GET answered from the position cache: 304 when the client's ETag is the current one,
- * else the cached bytes (brotli or gzip when the client accepts them, compressed once per
- * position). `compute` runs only on a miss, so it also parses and checks the query: only a
- * valid request is ever cached or given an ETag.
+ * else the cached bytes. `compute` runs only on a miss, so it also parses and checks the query:
+ * only a valid request is ever cached or given an ETag. (Compression is left to Next, which
+ * drops a route's own Content-Encoding; a revalidating client gets 304s, never a body again.)
  */
 export async function cachedJsonResponse(request: Request, store: Store, key: string, compute: () => Promise<unknown>): Promise<Response> {
   const position = await store.read.latestPosition();
   const current = etagFor(store, key, position);
-  const revalidate = { 'cache-control': 'no-cache', vary: 'Accept-Encoding' };
-  if (ifNoneMatch(request.headers.get('if-none-match'), current)) return new Response(null, { status: 304, headers: { etag: current, ...revalidate } });
+  // no-cache: a client may keep the body but asks again each time (If-None-Match → 304).
+  if (ifNoneMatch(request.headers.get('if-none-match'), current)) return new Response(null, { status: 304, headers: { etag: current, 'cache-control': 'no-cache' } });
   const body = await cachedBody(store, key, compute);
-  const headers: Record<string, string> = { 'content-type': 'application/json', ...revalidate };
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'cache-control': 'no-cache' };
   if (body.position !== null) headers.etag = etagFor(store, key, body.position);
-  const encoding = pickEncoding(request.headers.get('accept-encoding'));
-  const encoded = encoding ? encodedBody(store, key, body, encoding) : null;
-  if (encoding && encoded) headers['content-encoding'] = encoding;
-  // (The bytes are Node Buffers, never over a SharedArrayBuffer.)
-  return new Response((encoded ?? body.bytes) as Uint8Array<ArrayBuffer>, { headers });
+  // (The bytes are a Node Buffer, never over a SharedArrayBuffer.)
+  return new Response(body.bytes as Uint8Array<ArrayBuffer>, { headers });
 }

@@ -1,23 +1,19 @@
 // Read results cached by (store, key, ledger position), per DESIGN: "analytics … cached by
 // (params, ledger position)". Every write moves the position, so a hit is never stale; a
 // failed computation is not cached, nor one during which the ledger moved (its reads may
-// straddle the write). A body is kept as its UTF-8 bytes, so a hit is sent without encoding it
-// again, and its gzip and brotli forms are made once, on the first request that accepts them.
-// The cache is bounded by entries and by bytes (a large timeline is megabytes).
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+// straddle the write). A body is kept as its UTF-8 bytes, so a hit is sent without serialising
+// or encoding it again. The cache is bounded by entries and by bytes (a large timeline is
+// megabytes).
 import type { Store } from '@/db/store';
 
 const MAX_ENTRIES = 64;
 const MAX_BYTES = 48 * 1024 * 1024;
-
-export type Encoding = 'br' | 'gzip';
 
 export type CachedBody = {
   /** The ledger position the body reflects; null when the ledger moved while it was computed. */
   position: number | null;
   /** The JSON text as UTF-8. */
   bytes: Uint8Array;
-  encoded: Partial<Record<Encoding, Uint8Array>>;
 };
 
 type Entry = CachedBody & { position: number; size: number };
@@ -49,7 +45,7 @@ function remember(key: string, entry: Entry): void {
 const fullKey = (store: Store, key: string) => `${store.description}\u0000${key}`;
 
 /** The cached body of `key` at `position`, if there is one (refreshing its place in the LRU order). */
-export function cachedAt(store: Store, key: string, position: number): CachedBody | null {
+function cachedAt(store: Store, key: string, position: number): CachedBody | null {
   const k = fullKey(store, key);
   const hit = entries.get(k);
   if (!hit || hit.position !== position) return null;
@@ -64,39 +60,12 @@ export async function cachedBody(store: Store, key: string, compute: () => Promi
   const hit = cachedAt(store, key, position);
   if (hit) return hit;
   const bytes = Buffer.from(JSON.stringify(await compute()), 'utf8');
-  if ((await store.read.latestPosition()) !== position) return { position: null, bytes, encoded: {} };
-  const entry: Entry = { position, bytes, encoded: {}, size: bytes.byteLength };
+  if ((await store.read.latestPosition()) !== position) return { position: null, bytes };
+  const entry: Entry = { position, bytes, size: bytes.byteLength };
   remember(fullKey(store, key), entry);
   return entry;
 }
 
 export async function cachedJson(store: Store, key: string, compute: () => Promise<unknown>): Promise<string> {
   return Buffer.from((await cachedBody(store, key, compute)).bytes).toString('utf8');
-}
-
-/** Bodies smaller than this are sent as they are: compressing them saves less than it costs. */
-const COMPRESS_MIN_BYTES = 1024;
-
-/**
- * The body in `encoding`, compressed once and kept with the cached entry. Null when it is not
- * worth compressing.
- */
-export function encodedBody(store: Store, key: string, body: CachedBody, encoding: Encoding): Uint8Array | null {
-  if (body.bytes.byteLength < COMPRESS_MIN_BYTES) return null;
-  const done = body.encoded[encoding];
-  if (done) return done;
-  const out =
-    encoding === 'br'
-      ? brotliCompressSync(body.bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.bytes.byteLength } })
-      : gzipSync(body.bytes, { level: 6 });
-  body.encoded[encoding] = out;
-  // Account for the new bytes when the body is in the cache (an uncached body is used once).
-  const k = fullKey(store, key);
-  const entry = entries.get(k);
-  if (entry === body) {
-    totalBytes += out.byteLength;
-    entry.size += out.byteLength;
-    evict(k);
-  }
-  return out;
 }
