@@ -254,9 +254,10 @@ class Writes extends Reads {
    * per read, then set each one's checkpoint to the ledger head. Inside a write transaction.
    * Returns the events each projection applied.
    */
-  replay(targets: readonly { projector: SqliteProjector; after: number }[], batchSize = 1000): Map<string, number> {
+  replay(targets: readonly { projector: SqliteProjector; after: number; emptied?: boolean }[], batchSize = 1000): Map<string, number> {
     const counts = new Map(targets.map((t) => [t.projector.name, 0]));
     if (targets.length === 0) return counts;
+    for (const t of targets) if (t.emptied) t.projector.bulkLoad?.begin();
     const types = [...new Set(targets.flatMap((t) => [...t.projector.types]))];
     let cursor = Math.min(...targets.map((t) => t.after));
     let group: StoredEvent[] = [];
@@ -285,6 +286,7 @@ class Writes extends Reads {
       flush();
       cursor = rows[rows.length - 1]!.position;
     }
+    for (const t of targets) if (t.emptied) t.projector.bulkLoad?.end();
     const head = this.latestNow();
     for (const { projector } of targets) this.checkpoint.run(projector.name, head);
     return counts;
@@ -410,7 +412,7 @@ export class SqliteEventStore implements EventStore {
       const head = this.w.latestNow();
       for (const p of chosen) for (const table of p.tables) this.w.conn.exec(`DELETE FROM ${table}`);
       const counts = this.w.replay(
-        chosen.map((projector) => ({ projector, after: 0 })),
+        chosen.map((projector) => ({ projector, after: 0, emptied: true })),
         options.batchSize,
       );
       return { projections: chosen.map((p) => ({ name: p.name, events: counts.get(p.name)!, position: head })), position: head };
@@ -433,7 +435,9 @@ export class SqliteEventStore implements EventStore {
     return this.transaction(async () => {
       const head = this.w.latestNow();
       for (const p of todo) if (checkpoints[p.name] === undefined) for (const table of p.tables) this.w.conn.exec(`DELETE FROM ${table}`);
-      const counts = this.w.replay(todo.map((projector) => ({ projector, after: checkpoints[projector.name] ?? 0 })));
+      const counts = this.w.replay(
+        todo.map((projector) => ({ projector, after: checkpoints[projector.name] ?? 0, emptied: checkpoints[projector.name] === undefined })),
+      );
       return { projections: todo.map((p) => ({ name: p.name, events: counts.get(p.name)!, position: head })), position: head };
     });
   }

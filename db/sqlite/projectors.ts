@@ -30,6 +30,11 @@ export type SqliteProjector = {
    * append (one page fewer in each commit of the hottest commands).
    */
   appliedThrough?(on: Connection): number;
+  /**
+   * For a replay into emptied tables: `begin` drops what makes each row costly to insert (an
+   * index), `end` builds it again in one pass. Both run inside the replay's transaction.
+   */
+  readonly bulkLoad?: { begin(): void; end(): void };
 };
 
 const types = (name: ProjectionName) => new Set<string>(PROJECTION_EVENT_TYPES[name]);
@@ -182,6 +187,16 @@ function priceBarsProjector(conn: Connection): SqliteProjector {
   const revision = conn.prepare(
     'INSERT INTO price_bar_revisions (ticker, date, position, recorded_at, before, after) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  // The unique index on (ticker, date), as migration 0004 creates it. Dropped while a rebuild
+  // appends bars, built again at its end (or before a correction needs to find a bar).
+  const INDEX = 'price_bars_ticker_date_unique';
+  let indexed = true;
+  const ensureIndexed = () => {
+    if (indexed) return;
+    // The migration's own statement, so that the schema reads the same after a rebuild.
+    conn.exec(`CREATE UNIQUE INDEX IF NOT EXISTS \`${INDEX}\` ON \`price_bars\` (\`ticker\`,\`date\`)`);
+    indexed = true;
+  };
   const insertBars = (ticker: string, bars: readonly PriceBar[], p: number) => {
     let i = 0;
     for (; i + BAR_CHUNK <= bars.length; i += BAR_CHUNK) {
@@ -211,12 +226,20 @@ function priceBarsProjector(conn: Connection): SqliteProjector {
     name: 'price_bars',
     types: types('price_bars'),
     tables: ['price_bars', 'price_bar_revisions'],
+    bulkLoad: {
+      begin() {
+        conn.exec(`DROP INDEX IF EXISTS ${INDEX}`);
+        indexed = false;
+      },
+      end: ensureIndexed,
+    },
     apply(events) {
       for (const event of events) {
         const ticker = entityIdOf(event.stream_id);
         const p = event.position;
         if (event.type === 'PriceBarsImported') insertBars(ticker, (event.data as { bars: PriceBar[] }).bars, p);
         else {
+          ensureIndexed(); // a correction updates a bar found by (ticker, date)
           for (const c of (event.data as { corrections: BarCorrection[] }).corrections) {
             const a = c.after;
             update.run(a.open, a.high, a.low, a.close, a.adj_close, a.volume, p, ticker, c.date);

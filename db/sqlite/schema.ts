@@ -103,7 +103,9 @@ export const priceBars = sqliteTable(
     firstPosition: integer('first_position').notNull(),
     lastPosition: integer('last_position').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.ticker, t.date] })],
+  // A unique index rather than a primary key: a rebuild drops it, appends every bar, and builds
+  // it again in one sorted pass, instead of a b-tree search per bar (db/sqlite/projectors.ts).
+  (t) => [uniqueIndex('price_bars_ticker_date_unique').on(t.ticker, t.date)],
 );
 
 // Every correction of a bar, with the values before it: lets a position or as-of
