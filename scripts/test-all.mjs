@@ -49,7 +49,9 @@ for (const project of ['unit', 'int']) {
   record(project, report?.numPassedTests ?? 0, report?.numFailedTests ?? 0, ok && report !== null);
 }
 
-const e2eOut = path.join(results, 'e2e.json');
+// The JSON report's name follows the run's port, as e2e/env.ts names it.
+const e2ePort = Number(process.env.E2E_PORT ?? 3100);
+const e2eOut = path.join(results, e2ePort === 3100 ? 'e2e.json' : `e2e-${e2ePort}.json`);
 fs.rmSync(e2eOut, { force: true });
 ok = toolsOk && run(bin('playwright'), ['test']);
 const e2e = readJson(e2eOut);
