@@ -61,7 +61,7 @@ export function ifNoneMatch(header: string | null, etag: string): boolean {
  * A JSON GET answered from the position cache: 304 when the client's ETag is the current one,
  * else the cached bytes. `compute` runs only on a miss, so it also parses and checks the query:
  * only a valid request is ever cached or given an ETag. (Compression is left to Next, which
- * drops a route's own Content-Encoding; a revalidating client gets 304s, never a body again.)
+ * drops a route's own Content-Encoding; a revalidating client gets 304s until the ledger moves.)
  */
 export async function cachedJsonResponse(request: Request, store: Store, key: string, compute: () => Promise<unknown>): Promise<Response> {
   const position = await store.read.latestPosition();

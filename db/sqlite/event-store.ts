@@ -291,7 +291,6 @@ class Writes extends Reads {
     for (const { projector } of targets) this.checkpoint.run(projector.name, head);
     return counts;
   }
-
 }
 
 /** A transaction in progress: reads and appends on the writer; nested transactions are savepoints. */
