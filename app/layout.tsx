@@ -28,7 +28,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/">Timeline</Link>
             <Link href="/narratives">Narratives</Link>
             <Link href="/ledger">Ledger</Link>
-            <Link href="/import">Import prices</Link>
+            <Link href="/import">Import</Link>
+            <Link href="/api">API</Link>
             {editor ? (
               <>
                 <Link href="/record">Record event</Link>

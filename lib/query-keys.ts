@@ -10,6 +10,8 @@ export const queryKeys = {
   prices: (ticker: string, clock: ClockKey) => [...queryKeys.all, 'prices', ticker, clock] as const,
   impacts: (params: Record<string, unknown>) => [...queryKeys.all, 'impacts', params] as const,
   narratives: (params: Record<string, unknown>) => [...queryKeys.all, 'narratives', params] as const,
+  /** The narratives the ledger defines; only a ledger position replays them (no valid time). */
+  narrativeDefinitions: (clock: Pick<ClockKey, 'position'>) => [...queryKeys.all, 'narrative-definitions', { position: clock.position }] as const,
   ledger: (params: Record<string, unknown>) => [...queryKeys.all, 'ledger', params] as const,
   health: () => [...queryKeys.all, 'health'] as const,
 };

@@ -7,6 +7,7 @@ import type {
   HealthResponse,
   LedgerResponse,
   ImpactsResponse,
+  NarrativeDefinitionsResponse,
   NarrativesResponse,
   PricesResponse,
   TickersResponse,
@@ -69,6 +70,8 @@ export const api = {
   prices: (ticker: string, clock: ClockKey) => fetchJson<PricesResponse>(`/api/prices/${encodeURIComponent(ticker)}${clockQuery(clock)}`),
   impacts: (params: QueryParams) => fetchJson<ImpactsResponse>(`/api/impacts${toQuery(params)}`),
   narratives: (params: QueryParams) => fetchJson<NarrativesResponse>(`/api/narratives${toQuery(params)}`),
+  narrativeDefinitions: (clock: Pick<ClockKey, 'position'>) =>
+    fetchJson<NarrativeDefinitionsResponse>(`/api/narratives/definitions${toQuery({ position: clock.position })}`),
   health: () => fetchJson<HealthResponse>('/api/health'),
   ledger: (p: { after?: number | null; limit?: number | null; stream?: string | null; type?: string | null }) =>
     fetchJson<LedgerResponse>(`/api/ledger${toQuery({ after: p.after, limit: p.limit, stream: p.stream, type: p.type })}`),

@@ -20,4 +20,7 @@ export const impactsQuery = (params: QueryParams) => queryOptions({ queryKey: qu
 
 export const narrativesQuery = (params: QueryParams) => queryOptions({ queryKey: queryKeys.narratives(params), queryFn: () => api.narratives(params) });
 
+export const narrativeDefinitionsQuery = (clock: Pick<ClockKey, 'position'>) =>
+  queryOptions({ queryKey: queryKeys.narrativeDefinitions(clock), queryFn: () => api.narrativeDefinitions(clock) });
+
 export const healthQuery = () => queryOptions({ queryKey: queryKeys.health(), queryFn: api.health });

@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { useClaims, useEntry, useEventImpacts } from '@/components/data/use-queries';
+import { ChartImageMenu } from '@/components/chart-image/chart-image-menu';
 import { ExportMenu } from '@/components/export/export-menu';
 import { useElementWidth } from '@/components/ui/use-element-width';
 import type { ImpactResult } from '@/lib/contracts/read';
@@ -126,6 +127,29 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ed
           <div ref={chartRef} className="ar-chart-wrap">
             <h4>Daily abnormal returns — {primary.ticker}</h4>
             <ArCarChart daily={primary.result.daily} ticker={primary.ticker} width={Math.min(chartWidth, 640)} />
+            {impacts.data ? (
+              <ChartImageMenu
+                target={chartRef}
+                chart="ar-car-chart"
+                label="abnormal return chart"
+                stamp={{
+                  title: `Daily abnormal returns of ${primary.ticker} around “${e.title}” (${primary.model} model vs ${primary.benchmark})`,
+                  from: primary.result.daily[0]?.date ?? null,
+                  to: primary.result.daily.at(-1)?.date ?? null,
+                  asOf: clock.asOf,
+                  position: impacts.data.position,
+                  replay: clock.position !== null,
+                  paramsHash: impacts.data.params_hash,
+                  legend: [
+                    { label: 'abnormal return ≥ 0', color: '#9bd3b5' },
+                    { label: 'abnormal return < 0', color: '#e8a19b' },
+                    { label: 'cumulative (CAR)', color: '#1b1f24' },
+                  ],
+                }}
+                priceSourcesOf={[primary.ticker, primary.benchmark]}
+                filename={{ from: primary.result.daily[0]?.date ?? null, to: primary.result.daily.at(-1)?.date ?? null, asOf: clock.asOf, position: clock.position }}
+              />
+            ) : null}
           </div>
         ) : null}
         <ExportMenu dataset="impacts" label="Export impacts CSV" params={{ event: id, tickers, asOf: clock.asOf, position: clock.position }} />

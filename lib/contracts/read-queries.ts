@@ -14,7 +14,7 @@ import {
   type ImpactParamsInput,
   type NarrativeParamsInput,
 } from '@/lib/analytics/params';
-import { KINDS, NARRATIVE_IDS } from '@/lib/domain/schemas';
+import { KINDS, narrativeIdSchema } from '@/lib/domain/schemas';
 import { q, single } from './query';
 import { decodeTimelineCursor, type TimelineCursor } from './timeline-cursor';
 
@@ -103,7 +103,8 @@ export function narrativeParamsFrom(query: z.infer<typeof narrativesQuery>): Nar
 export const timelineQuery = z.object({
   from: q.date,
   to: q.date,
-  narrative: q.list(z.enum(NARRATIVE_IDS, { message: `must be one of ${NARRATIVE_IDS.join(', ')}` })),
+  /** Narrative ids; the route also checks them against the narratives known at the clock. */
+  narrative: q.list(narrativeIdSchema),
   kind: q.list(z.enum(KINDS, { message: `must be one of ${KINDS.join(', ')}` })),
   ticker: q.list(q.symbol),
   asOf: q.date,
@@ -133,6 +134,14 @@ export const timelinePageQuery = timelineQuery.extend({
 });
 
 export const clockQuery = z.object({ asOf: q.date, position: q.position });
+/** GET /api/sources: where the prices of these tickers came from, at a clock. */
+export const sourcesQuery = z.object({ tickers: q.list(q.symbol), asOf: q.date, position: q.position });
+/** GET /api/impacts: the impacts query, plus `summary=1` (window statistics only, no daily rows or warning texts). */
+export const impactsRouteQuery = impactsQuery.extend({
+  summary: z.enum(['0', '1'], { message: 'must be 0 or 1' }).optional(),
+});
+/** Narratives have no valid time: only a ledger position replays them. */
+export const narrativeDefinitionsQuery = z.object({ position: q.position });
 export const pricesQuery = z.object({ from: q.date, to: q.date, asOf: q.date, position: q.position });
 export const ledgerQuery = z.object({
   after: q.int(0, Number.MAX_SAFE_INTEGER).optional(),
