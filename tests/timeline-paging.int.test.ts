@@ -1,13 +1,14 @@
 // GET /api/timeline paging (limit, cursor) and the cached answers of the read routes: ETag and
 // If-None-Match → 304, and bodies byte for byte those of an unpaged read. Against a real seeded
-// SQLite file.
+// database (SQLite, or PostgreSQL on the Postgres pass). The route handlers open a store of their
+// own (getStore): writes through the test's store reach them as another process's would.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as impactsGET } from '@/app/api/impacts/route';
 import { GET as timelineGET } from '@/app/api/timeline/route';
 import type { EntryView, TimelineResponse } from '@/lib/contracts/read';
 import { entryFieldsSchema } from '@/lib/domain/schemas';
 import { amendEntry, recordEntry } from '@/server/commands/entries';
-import { openSeededStore, TEST_NOW, type TestStore } from './db';
+import { openSeededStore, pointAppAt, TEST_NOW, type TestStore } from './db';
 
 let db: TestStore;
 const get = (path: string, headers: Record<string, string> = {}) => timelineGET(new Request(`http://localhost${path}`, { headers }));
@@ -16,7 +17,7 @@ const ctx = { actor: 'test', now: TEST_NOW };
 
 beforeAll(async () => {
   db = await openSeededStore('timeline-paging');
-  process.env.IMPACTLINE_DB = db.file;
+  pointAppAt(db);
 });
 
 async function walk(query: string, limit: number): Promise<{ pages: EntryView[][]; cursors: (string | null)[] }> {
@@ -72,7 +73,7 @@ describe('GET /api/timeline paging', () => {
 
   it('given an entry recorded between two pages, then the next page continues after the cursor (no repeats, no gaps)', async () => {
     const store = await openSeededStore('timeline-paging-live');
-    process.env.IMPACTLINE_DB = store.file;
+    pointAppAt(store);
     try {
       const first = await json('/api/timeline?limit=20');
       const fields = entryFieldsSchema.parse({ date: '2020-01-01', kind: 'report', title: 'An early entry', summary: '', narrative: 'other' });
@@ -83,7 +84,7 @@ describe('GET /api/timeline paging', () => {
       expect(ids).not.toContain('paging-early'); // it sorts before the cursor
       expect(next.position).toBe(first.position + 1);
     } finally {
-      process.env.IMPACTLINE_DB = db.file;
+      pointAppAt(db);
       await store.close();
     }
   });
@@ -117,6 +118,10 @@ describe('cached answers: ETag and 304', () => {
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
     expect(again.headers.get('etag')).toBe(etag);
+    // minPosition only chooses the read model (read-your-writes): the same body, the same ETag
+    const withMin = await get(`/api/timeline?minPosition=${await db.read.latestPosition()}&narrative=cheap-ai`, { 'if-none-match': etag });
+    expect(withMin.status).toBe(304);
+    expect(withMin.headers.get('etag')).toBe(etag);
     // another query has another ETag
     expect((await get('/api/timeline?narrative=true-cost', { 'if-none-match': etag })).status).toBe(200);
 
