@@ -5,7 +5,7 @@
 // route file under app/api has no entry here or there.
 import { z } from 'zod';
 import { EXPORT_DATASETS, type ExportDataset } from '@/lib/csv/export-url';
-import { clockQuery, exportQueries, impactsRouteQuery, ledgerQuery, narrativeDefinitionsQuery, narrativesQuery, pricesQuery, seriesQuery, sourcesQuery, timelineQuery } from './read-queries';
+import { clockQuery, exportQueries, impactsRouteQuery, ledgerQuery, narrativeDefinitionsQuery, narrativesQuery, pricesQuery, seriesQuery, sourcesQuery, timelinePageQuery } from './read-queries';
 import { errorBody, responses } from './responses';
 
 export type DocResponse = {
@@ -63,7 +63,8 @@ export const PARAMETER_DOCS: Record<string, string> = {
   events: 'Alias of `event`.',
   summary: '1: window statistics only, without daily rows and warning texts.',
   after: 'Events after this position.',
-  limit: 'At most this many rows.',
+  limit: 'At most this many rows (GET /api/timeline: entries per page, which makes the answer a page with `next_cursor`).',
+  cursor: 'GET /api/timeline: the `next_cursor` of the previous page (with the same filters and clock); the page size defaults to 500 when `limit` is absent.',
   stream: 'Only this stream (e.g. entry-deepseek-v3-release).',
   type: 'Only this event type (e.g. TimelineEntryAmended).',
   bom: '1: start the file with a UTF-8 byte-order mark (for Excel).',
@@ -89,6 +90,16 @@ export const UNAVAILABLE: DocResponse = {
 const BAD_QUERY: DocResponse = { description: 'A parameter is malformed or unknown (the message names it).', schema: errorBody };
 const notFound = (what: string): DocResponse => ({ description: `${what} not found.`, schema: errorBody });
 const json = (description: string, schema: z.ZodType): DocResponse => ({ description, schema });
+/** Answers of the routes cached by ledger position (server/http.ts cachedJsonResponse). */
+const ETAG_HEADERS = {
+  ETag: 'A weak entity tag for this body at the ledger position it reflects; send it back as If-None-Match.',
+  'Cache-Control': 'no-cache: keep the body, but revalidate it (If-None-Match) before each use.',
+};
+const cachedJson = (description: string, schema: z.ZodType): DocResponse => ({ description, schema, headers: ETAG_HEADERS });
+const NOT_MODIFIED: DocResponse = {
+  description: 'If-None-Match named the current ETag: the ledger has not moved for this request, so the body the client holds is current (no body).',
+  headers: ETAG_HEADERS,
+};
 const CLOCK = 'Two clocks: `asOf` replays what was known on a day, `position` replays the ledger to an event.';
 
 const CSV_HEADERS = {
@@ -138,8 +149,12 @@ export const readOperations: ReadOperation[] = [
     tag: 'Timeline',
     summary: 'Timeline entries, filtered, at a clock',
     description: CLOCK,
-    query: timelineQuery,
-    responses: { 200: json('The entries in timeline order.', responses.timeline), 400: BAD_QUERY },
+    query: timelinePageQuery,
+    responses: {
+      200: cachedJson('The entries in timeline order; with `limit` or `cursor`, one page of them and `next_cursor` (null on the last page).', responses.timeline),
+      304: NOT_MODIFIED,
+      400: BAD_QUERY,
+    },
   },
   {
     method: 'GET',
@@ -188,7 +203,7 @@ export const readOperations: ReadOperation[] = [
     summary: 'Daily bars of several tickers, in columns',
     description: `The dashboard's chart data: per ticker its dates, close, adjusted close and volume as parallel arrays (open, high and low are left out), about a third of the bytes of /api/prices. An unlisted ticker comes back with \`listed: false\` and empty columns. ${CLOCK}`,
     query: seriesQuery,
-    responses: { 200: json('Per ticker, in the order asked (duplicates once), its bars in date order.', responses.series), 400: BAD_QUERY },
+    responses: { 200: cachedJson('Per ticker, in the order asked (duplicates once), its bars in date order.', responses.series), 304: NOT_MODIFIED, 400: BAD_QUERY },
   },
   {
     method: 'GET',
@@ -208,7 +223,12 @@ export const readOperations: ReadOperation[] = [
     summary: 'Abnormal returns and CARs per event and ticker',
     description: `Market model by default; the same request on the same ledger returns the same bytes. ${CLOCK}`,
     query: impactsRouteQuery,
-    responses: { 200: json('Per event × ticker: day 0, estimation, daily AR/CAR rows, windows (CAR, t, p) and warnings.', responses.impacts), 400: BAD_QUERY, 404: notFound('Event or ticker') },
+    responses: {
+      200: cachedJson('Per event × ticker: day 0, estimation, daily AR/CAR rows, windows (CAR, t, p) and warnings.', responses.impacts),
+      304: NOT_MODIFIED,
+      400: BAD_QUERY,
+      404: notFound('Event or ticker'),
+    },
   },
   {
     method: 'GET',
@@ -217,7 +237,7 @@ export const readOperations: ReadOperation[] = [
     tag: 'Narratives',
     summary: 'Per narrative and ticker: event CARs, their mean with a t-test, cumulative CAR',
     query: narrativesQuery,
-    responses: { 200: json('The aggregates.', responses.narratives), 400: BAD_QUERY, 404: notFound('Ticker') },
+    responses: { 200: cachedJson('The aggregates.', responses.narratives), 304: NOT_MODIFIED, 400: BAD_QUERY, 404: notFound('Ticker') },
   },
   {
     method: 'GET',

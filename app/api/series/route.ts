@@ -2,17 +2,16 @@ import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import type { SeriesColumns } from '@/lib/contracts/read';
 import { seriesQuery } from '@/lib/contracts/read-queries';
-import { jsonResponse, toResponse } from '@/server/http';
-import { cachedJson } from '@/server/queries/cache';
+import { cacheKeyOf, cachedJsonResponse, toResponse } from '@/server/http';
 
-/** Several tickers' daily bars in columns, cached by ledger position (lib/contracts/read SeriesResponse). */
+/** Several tickers' daily bars in columns, cached by ledger position with an ETag (lib/contracts/read SeriesResponse). */
 export async function GET(request: Request) {
   try {
     const url = new URL(request.url);
     const query = parseQuery(seriesQuery, url.searchParams);
     const store = await storeForRead(request);
     const clock = { asOf: query.asOf, position: query.position };
-    const json = await cachedJson(store, `series:${url.search}`, async () => {
+    return await cachedJsonResponse(request, store, `series:${cacheKeyOf(url)}`, async () => {
       const series: SeriesColumns[] = [];
       for (const ticker of [...new Set(query.tickers)]) {
         const listed = await store.read.tickerExists(ticker);
@@ -28,7 +27,6 @@ export async function GET(request: Request) {
       }
       return { position: await store.read.effectivePosition(clock), series };
     });
-    return jsonResponse(json);
   } catch (error) {
     return toResponse(error);
   }
