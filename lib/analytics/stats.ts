@@ -1,3 +1,4 @@
+import erfc from '@stdlib/math-base-special-erfc';
 import tcdf from '@stdlib/stats-base-dists-t-cdf';
 
 /**
@@ -8,6 +9,16 @@ import tcdf from '@stdlib/stats-base-dists-t-cdf';
 export function twoSidedP(t: number, df: number): number | null {
   if (!Number.isFinite(t) || !Number.isFinite(df) || df <= 0) return null;
   const p = 2 * tcdf(-Math.abs(t), df);
+  return p > 1 ? 1 : p;
+}
+
+/**
+ * Two-sided p-value of a standard normal statistic: 2·(1 − Φ(|z|)) = erfc(|z|/√2), without
+ * cancellation in the tail. Null when z is not finite.
+ */
+export function normalTwoSidedP(z: number): number | null {
+  if (!Number.isFinite(z)) return null;
+  const p = erfc(Math.abs(z) / Math.SQRT2);
   return p > 1 ? 1 : p;
 }
 

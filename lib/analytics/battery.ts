@@ -1,0 +1,662 @@
+// The event-study test battery (issue 15): a sample of (event, ticker) pairs studied with one
+// window, and the parametric and non-parametric tests over it. Definitions (README "Event study"):
+// N pairs; pair i has M_i estimation returns, k parameters (2 market model, 1 otherwise), an event
+// window [τ1, τ2] of L days, residual sd σ_i with M_i − k degrees of freedom.
+//
+// The sample is columnar (typed arrays, one row of abnormal returns per pair over the relative
+// days of estimation ∪ window), so that thousands of pairs cost no object per day or pair.
+// Pure: no I/O; the server feeds it prepared series and day-0 indices.
+import { abnormalReturn, fitEstimation, modelParameters, newFit, requiredEstimationReturns, type Fit } from './estimation';
+import { normalTwoSidedP, twoSidedP } from './stats';
+import type { ModelName, PreparedSeries, ReturnsKind } from './types';
+
+export type BatteryParams = {
+  model: ModelName;
+  estimation: number;
+  gap: number;
+  /** The event window [τ1, τ2], inclusive, in trading days relative to day 0. */
+  window: [number, number];
+};
+
+export const TEST_NAMES = [
+  'cross_sectional_t',
+  'patell',
+  'bmp',
+  'kolari_pynnonen',
+  'corrado_rank',
+  'generalized_sign',
+  'wilcoxon',
+  'bhar_t',
+  'volume_t',
+] as const;
+export type TestName = (typeof TEST_NAMES)[number];
+
+export type TestResult = {
+  statistic: number | null;
+  p_value: number | null;
+  /** Pairs the statistic is computed on. */
+  n: number;
+  distribution: 'normal' | 't';
+  df?: number;
+  /** Why the statistic is null. */
+  reason?: string;
+  /** Kolari–Pynnönen: the mean pairwise correlation of estimation residuals used. */
+  r_bar?: number;
+  /** Generalised sign: the expected share of positive abnormal returns, and the pairs with CAR > 0. */
+  p_hat?: number;
+  positive?: number;
+};
+
+export type TestBattery = Record<TestName, TestResult>;
+
+/** What each test is, who proposed it and what it assumes: shown beside the numbers. */
+export const TEST_INFO: Record<TestName, { label: string; paper: string; assumes: string }> = {
+  cross_sectional_t: {
+    label: 'Cross-sectional t',
+    paper: 'Brown & Warner (1985)',
+    assumes: 'CARs independent across pairs and roughly normal; uses only their cross-sectional spread.',
+  },
+  patell: {
+    label: 'Patell Z',
+    paper: 'Patell (1976)',
+    assumes: 'Standardised CARs independent across pairs; the event does not change their variance.',
+  },
+  bmp: {
+    label: 'BMP (standardised cross-sectional)',
+    paper: 'Boehmer, Musumeci & Poulsen (1991)',
+    assumes: 'Pairs independent; allows the event to increase the variance of abnormal returns.',
+  },
+  kolari_pynnonen: {
+    label: 'Kolari–Pynnönen adjusted BMP',
+    paper: 'Kolari & Pynnönen (2010)',
+    assumes: 'As BMP, corrected for cross-correlation when pairs share event dates (clustering).',
+  },
+  corrado_rank: {
+    label: 'Corrado rank (multi-day)',
+    paper: 'Corrado (1989); Campbell & Wasley (1993)',
+    assumes: 'No normality: ranks of abnormal returns within each pair; day ranks independent across pairs.',
+  },
+  generalized_sign: {
+    label: 'Generalised sign',
+    paper: 'Cowan (1992)',
+    assumes: 'No normality: compares the share of positive CARs with the share of positive estimation ARs.',
+  },
+  wilcoxon: {
+    label: 'Wilcoxon signed-rank',
+    paper: 'Wilcoxon (1945)',
+    assumes: 'No normality: CARs symmetric around their median, independent across pairs.',
+  },
+  bhar_t: {
+    label: 'BHAR t',
+    paper: 'Barber & Lyon (1997)',
+    assumes: 'Buy-and-hold returns in excess of the benchmark independent across pairs; no model fitted.',
+  },
+  volume_t: {
+    label: 'Abnormal volume t',
+    paper: 'Campbell & Wasley (1996)',
+    assumes: 'Log volume stationary around its estimation-window mean; CAVs independent across pairs.',
+  },
+};
+
+/** Minimum number of dates two pairs share for their residual correlation to count (Kolari–Pynnönen). */
+export const MIN_SHARED_DATES = 30;
+
+/**
+ * The pairs of a battery, columnar. Row i of `ar` holds pair i's abnormal returns at relative days
+ * relStart..relStart+width-1 (NaN where the day is absent or outside estimation ∪ window).
+ */
+export type Sample = {
+  params: BatteryParams;
+  returns: ReturnsKind;
+  /** Model parameters k. */
+  k: number;
+  /** Window length L = τ2 − τ1 + 1. */
+  L: number;
+  relStart: number;
+  width: number;
+  /** Per column: 1 when the relative day is in the estimation window / the event window. */
+  inEst: Uint8Array;
+  inWin: Uint8Array;
+  size: number;
+  capacity: number;
+  ar: Float64Array;
+  d0: Int32Array;
+  /** Estimation window on the calendar (first usable, last) and whether it has no missing day. */
+  estStart: Int32Array;
+  estEnd: Int32Array;
+  estComplete: Uint8Array;
+  M: Int32Array;
+  df: Int32Array;
+  sigma: Float64Array;
+  car: Float64Array;
+  t: Float64Array;
+  p: Float64Array;
+  scar: Float64Array;
+  /** NaN when a benchmark return is missing in the window. */
+  bhar: Float64Array;
+  /** Share of positive abnormal returns in the estimation window. */
+  posShare: Float64Array;
+  /** Abnormal volume; NaN when the pair has no usable volume (then `volumeReason`). */
+  cav: Float64Array;
+  cavT: Float64Array;
+  volumeReason: (string | null)[];
+};
+
+export function createSample(params: BatteryParams, returns: ReturnsKind, capacity: number): Sample {
+  const [t1, t2] = params.window;
+  const estFrom = -params.gap - params.estimation;
+  const estTo = -params.gap - 1;
+  const relStart = Math.min(estFrom, t1);
+  const relEnd = Math.max(estTo, t2);
+  const width = relEnd - relStart + 1;
+  const inEst = new Uint8Array(width);
+  const inWin = new Uint8Array(width);
+  for (let c = 0; c < width; c++) {
+    const d = relStart + c;
+    if (d >= estFrom && d <= estTo) inEst[c] = 1;
+    if (d >= t1 && d <= t2) inWin[c] = 1;
+  }
+  const cap = Math.max(1, capacity);
+  const f = () => new Float64Array(cap).fill(NaN);
+  return {
+    params,
+    returns,
+    k: modelParameters(params.model),
+    L: t2 - t1 + 1,
+    relStart,
+    width,
+    inEst,
+    inWin,
+    size: 0,
+    capacity: cap,
+    ar: new Float64Array(cap * width).fill(NaN),
+    d0: new Int32Array(cap),
+    estStart: new Int32Array(cap),
+    estEnd: new Int32Array(cap),
+    estComplete: new Uint8Array(cap),
+    M: new Int32Array(cap),
+    df: new Int32Array(cap),
+    sigma: f(),
+    car: f(),
+    t: f(),
+    p: f(),
+    scar: f(),
+    bhar: f(),
+    posShare: f(),
+    cav: f(),
+    cavT: f(),
+    volumeReason: new Array<string | null>(cap).fill(null),
+  };
+}
+
+const fitScratch: Fit = newFit();
+
+function cutReason(series: PreparedSeries, end: number, d0: number, t1: number, t2: number): string {
+  const last = Math.min(end, series.end, series.ret.length) - 1;
+  const by = end < series.calendar.length ? 'the as-of date' : 'the end of the data';
+  return `window [${t1},${t2}] incomplete: ${Math.max(0, Math.min(last, d0 + t2) - Math.max(0, d0 + t1) + 1)} of ${t2 - t1 + 1} trading days before ${by} (${series.calendar[last] ?? 'none'})`;
+}
+
+/**
+ * Study one pair and append it to the sample: day 0 at calendar index `d0` of the series, the
+ * calendar cut at `end` (asOf). Returns null when added, else the reason the pair is excluded
+ * (no fit, or a window that is cut or misses a return: the tests assume complete windows).
+ */
+export function addPair(sample: Sample, series: PreparedSeries, d0: number, end: number): string | null {
+  if (sample.size >= sample.capacity) throw new RangeError('addPair: the sample is full');
+  const { params, L, relStart, width } = sample;
+  const [t1, t2] = params.window;
+  const { ret, mret, calendar } = series;
+  const last = Math.min(end, series.end, ret.length) - 1;
+  if (d0 < 0 || d0 > last) return 'day 0 is not on the calendar at this clock';
+  const fit = fitScratch;
+  if (!fitEstimation(series, d0, params.model, params.estimation, params.gap, fit)) {
+    if (fit.failure === 'too_few_returns')
+      return `only ${fit.n} estimation returns before ${calendar[d0]}; need at least ${requiredEstimationReturns(params.estimation)}`;
+    if (fit.failure === 'zero_benchmark_variance') return 'benchmark returns have zero variance in the estimation window';
+    return 'estimation residual variance is zero or undefined';
+  }
+  if (d0 + t1 < 0 || d0 + t2 > last) return cutReason(series, end, d0, t1, t2);
+  // The window's abnormal returns, CAR (summed in calendar order, as runEventStudy), SAR, BHAR.
+  const i0 = sample.size;
+  const row = i0 * width;
+  const sigma = Math.sqrt(fit.sigma2);
+  const M = fit.n;
+  const market = params.model === 'market';
+  const base = 1 + 1 / M;
+  let car = 0;
+  let sarSum = 0;
+  let logR = 0;
+  let logM = 0;
+  let grossR = 1;
+  let grossM = 1;
+  const missing: string[] = [];
+  for (let i = d0 + t1; i <= d0 + t2; i++) {
+    const a = abnormalReturn(fit, ret, mret, i);
+    if (a !== a) {
+      missing.push(calendar[i] as string);
+      continue;
+    }
+    car += a;
+    const rm = mret[i] as number;
+    const correction = market ? base + ((rm - fit.mx) * (rm - fit.mx)) / fit.sxx : base;
+    sarSum += a / (sigma * Math.sqrt(correction));
+    const r = ret[i] as number;
+    if (sample.returns === 'log') {
+      logR += r;
+      logM += rm;
+    } else {
+      grossR *= 1 + r;
+      grossM *= 1 + rm;
+    }
+    sample.ar[row + (i - d0 - relStart)] = a;
+  }
+  if (missing.length > 0) {
+    sample.ar.fill(NaN, row, row + width);
+    return `missing returns in the window: ${missing.join(', ')}`;
+  }
+  // Estimation abnormal returns (Corrado's ranks, the sign test's share, Kolari–Pynnönen's residuals).
+  let positive = 0;
+  let present = 0;
+  for (let i = fit.estStart; i <= fit.estEnd; i++) {
+    const a = abnormalReturn(fit, ret, mret, i);
+    if (a !== a) continue;
+    present++;
+    if (a > 0) positive++;
+    sample.ar[row + (i - d0 - relStart)] = a;
+  }
+  const t = car / Math.sqrt(L * fit.sigma2);
+  sample.d0[i0] = d0;
+  sample.estStart[i0] = fit.estStart;
+  sample.estEnd[i0] = fit.estEnd;
+  sample.estComplete[i0] = present === fit.estEnd - fit.estStart + 1 ? 1 : 0;
+  sample.M[i0] = M;
+  sample.df[i0] = fit.df;
+  sample.sigma[i0] = sigma;
+  sample.car[i0] = car;
+  sample.t[i0] = t;
+  sample.p[i0] = twoSidedP(t, fit.df) ?? NaN;
+  sample.scar[i0] = sarSum / Math.sqrt(L);
+  sample.bhar[i0] = sample.returns === 'log' ? Math.exp(logR) - Math.exp(logM) : grossR - grossM;
+  sample.posShare[i0] = positive / present;
+  volumeOf(sample, i0, series, fit, d0);
+  sample.size++;
+  return null;
+}
+
+/** Abnormal log volume v_t = ln(1 + volume_t) against its estimation-window mean. */
+function volumeOf(sample: Sample, i0: number, series: PreparedSeries, fit: Fit, d0: number): void {
+  const { volume, calendar } = series;
+  const [t1, t2] = sample.params.window;
+  let n = 0;
+  let sum = 0;
+  for (let i = fit.estStart; i <= fit.estEnd; i++) {
+    const v = volume[i] as number;
+    if (v === v) {
+      n++;
+      sum += Math.log1p(v);
+    }
+  }
+  const need = requiredEstimationReturns(sample.params.estimation);
+  if (n < need) {
+    sample.volumeReason[i0] = n === 0 ? 'no volume in the estimation window' : `only ${n} days with volume in the estimation window; need at least ${need}`;
+    return;
+  }
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = fit.estStart; i <= fit.estEnd; i++) {
+    const v = volume[i] as number;
+    if (v === v) {
+      const d = Math.log1p(v) - mean;
+      ss += d * d;
+    }
+  }
+  const sd = Math.sqrt(ss / (n - 1));
+  if (!(sd > 0)) {
+    sample.volumeReason[i0] = 'volume is constant in the estimation window';
+    return;
+  }
+  let cav = 0;
+  for (let i = d0 + t1; i <= d0 + t2; i++) {
+    const v = volume[i] as number;
+    if (v !== v) {
+      sample.volumeReason[i0] = `no volume on ${calendar[i]}`;
+      return;
+    }
+    cav += Math.log1p(v) - mean;
+  }
+  sample.cav[i0] = cav;
+  sample.cavT[i0] = cav / (sd * Math.sqrt(sample.L));
+}
+
+// ---------------------------------------------------------------- the tests
+
+const FEWER_THAN_TWO = 'fewer than 2 pairs';
+
+function nullTest(n: number, distribution: 'normal' | 't', reason: string): TestResult {
+  return { statistic: null, p_value: null, n, distribution, reason };
+}
+
+function normalTest(z: number, n: number): TestResult {
+  if (!Number.isFinite(z)) return nullTest(n, 'normal', 'the statistic is undefined (zero variance)');
+  return { statistic: z, p_value: normalTwoSidedP(z), n, distribution: 'normal' };
+}
+
+function meanAndSd(xs: ArrayLike<number>, n: number): { mean: number; sd: number } {
+  let s = 0;
+  for (let i = 0; i < n; i++) s += xs[i] as number;
+  const mean = s / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) {
+    const d = (xs[i] as number) - mean;
+    ss += d * d;
+  }
+  return { mean, sd: Math.sqrt(ss / (n - 1)) };
+}
+
+/** One-sample t of the mean against 0: mean / (sd/√n), Student t with n − 1 df. */
+export function oneSampleT(xs: ArrayLike<number>, n = xs.length): TestResult {
+  if (n < 2) return nullTest(n, 't', FEWER_THAN_TWO);
+  const { mean, sd } = meanAndSd(xs, n);
+  if (!(sd > 0)) return { ...nullTest(n, 't', 'zero variance across pairs'), df: n - 1 };
+  const t = mean / (sd / Math.sqrt(n));
+  return { statistic: t, p_value: twoSidedP(t, n - 1), n, distribution: 't', df: n - 1 };
+}
+
+/** Boehmer–Musumeci–Poulsen: mean(SCAR) / (sd(SCAR)/√N), standard normal. */
+export function bmpTest(scar: ArrayLike<number>, n = scar.length): TestResult {
+  if (n < 2) return nullTest(n, 'normal', FEWER_THAN_TWO);
+  const { mean, sd } = meanAndSd(scar, n);
+  if (!(sd > 0)) return nullTest(n, 'normal', 'zero variance of the standardised CARs');
+  return normalTest(mean / (sd / Math.sqrt(n)), n);
+}
+
+/** Average ranks (1-based; ties share the mean of their positions) of `values[0..n)` into `out`. */
+export function averageRanks(values: Float64Array, n: number, out: Float64Array, sorted: Float64Array): void {
+  for (let i = 0; i < n; i++) sorted[i] = values[i] as number;
+  const view = sorted.subarray(0, n);
+  view.sort();
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    // first index with sorted >= v, and first with sorted > v
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((view[mid] as number) < v) lo = mid + 1;
+      else hi = mid;
+    }
+    let lo2 = lo;
+    let hi2 = n;
+    while (lo2 < hi2) {
+      const mid = (lo2 + hi2) >>> 1;
+      if ((view[mid] as number) <= v) lo2 = mid + 1;
+      else hi2 = mid;
+    }
+    out[i] = (lo + 1 + lo2) / 2;
+  }
+}
+
+/** Wilcoxon signed-rank on `xs`: zeros dropped, average ranks of |x| for ties, normal approximation. */
+export function wilcoxonTest(xs: ArrayLike<number>, n = xs.length): TestResult {
+  const abs = new Float64Array(n);
+  const sign = new Int8Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
+    if (x === 0) continue;
+    abs[m] = Math.abs(x);
+    sign[m] = x > 0 ? 1 : -1;
+    m++;
+  }
+  if (m < 2) return nullTest(m, 'normal', m === n ? FEWER_THAN_TWO : 'fewer than 2 non-zero CARs');
+  const ranks = new Float64Array(m);
+  averageRanks(abs, m, ranks, new Float64Array(m));
+  let wPlus = 0;
+  for (let i = 0; i < m; i++) if (sign[i] === 1) wPlus += ranks[i] as number;
+  const z = (wPlus - (m * (m + 1)) / 4) / Math.sqrt((m * (m + 1) * (2 * m + 1)) / 24);
+  return normalTest(z, m);
+}
+
+/** The whole battery over a sample. */
+export function runBattery(sample: Sample): TestBattery {
+  const N = sample.size;
+  const car = sample.car.subarray(0, N);
+  const scar = sample.scar.subarray(0, N);
+  const bmp = bmpTest(scar, N);
+  return {
+    cross_sectional_t: oneSampleT(car, N),
+    patell: patellTest(sample),
+    bmp,
+    kolari_pynnonen: kolariPynnonenTest(sample, bmp),
+    corrado_rank: corradoTest(sample),
+    generalized_sign: generalizedSignTest(sample),
+    wilcoxon: wilcoxonTest(car, N),
+    bhar_t: finiteT(sample.bhar, N, 'no pair has a buy-and-hold return (benchmark returns missing)'),
+    volume_t: finiteT(sample.cav, N, 'no pair has usable volume'),
+  };
+}
+
+/** One-sample t over the finite values among the first n (NaN = pair left out of this test). */
+function finiteT(xs: Float64Array, n: number, none: string): TestResult {
+  const kept = new Float64Array(n);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
+    if (x === x) kept[m++] = x;
+  }
+  if (m === 0 && n > 0) return nullTest(0, 't', none);
+  return oneSampleT(kept, m);
+}
+
+/** Patell (1976): Σ SCAR_i / √(Σ (M_i − k)/(M_i − k − 2)). */
+function patellTest(sample: Sample): TestResult {
+  const N = sample.size;
+  if (N < 2) return nullTest(N, 'normal', FEWER_THAN_TWO);
+  let sum = 0;
+  let v = 0;
+  for (let i = 0; i < N; i++) {
+    sum += sample.scar[i] as number;
+    const dof = (sample.M[i] as number) - sample.k;
+    v += dof / (dof - 2);
+  }
+  return normalTest(sum / Math.sqrt(v), N);
+}
+
+/** Cowan (1992): (w − N p̂) / √(N p̂ (1 − p̂)), p̂ the mean share of positive estimation ARs. */
+function generalizedSignTest(sample: Sample): TestResult {
+  const N = sample.size;
+  if (N < 2) return nullTest(N, 'normal', FEWER_THAN_TWO);
+  let share = 0;
+  let w = 0;
+  for (let i = 0; i < N; i++) {
+    share += sample.posShare[i] as number;
+    if ((sample.car[i] as number) > 0) w++;
+  }
+  const pHat = share / N;
+  if (!(pHat > 0 && pHat < 1)) return { ...nullTest(N, 'normal', 'every estimation abnormal return has the same sign'), p_hat: pHat, positive: w };
+  const z = (w - N * pHat) / Math.sqrt(N * pHat * (1 - pHat));
+  return { ...normalTest(z, N), p_hat: pHat, positive: w };
+}
+
+/**
+ * Corrado (1989) rank test over the window (Campbell–Wasley 1993): per pair, ranks of the ARs of
+ * estimation ∪ window, U = rank/(1 + n_i); Ū_d the mean over pairs at relative day d;
+ * S_U = √(mean over days of (Ū_d − ½)²); Z = √L (mean over window days of Ū_d − ½) / S_U.
+ */
+function corradoTest(sample: Sample): TestResult {
+  const N = sample.size;
+  if (N < 2) return nullTest(N, 'normal', FEWER_THAN_TWO);
+  const { width, inEst, inWin, ar } = sample;
+  const sumU = new Float64Array(width);
+  const cntU = new Int32Array(width);
+  const values = new Float64Array(width);
+  const cols = new Int32Array(width);
+  const ranks = new Float64Array(width);
+  const sorted = new Float64Array(width);
+  for (let i = 0; i < N; i++) {
+    const row = i * width;
+    let n = 0;
+    for (let c = 0; c < width; c++) {
+      if (!inEst[c] && !inWin[c]) continue;
+      const a = ar[row + c] as number;
+      if (a !== a) continue;
+      values[n] = a;
+      cols[n] = c;
+      n++;
+    }
+    averageRanks(values, n, ranks, sorted);
+    for (let j = 0; j < n; j++) {
+      const c = cols[j] as number;
+      sumU[c] = (sumU[c] as number) + (ranks[j] as number) / (1 + n);
+      cntU[c] = (cntU[c] as number) + 1;
+    }
+  }
+  let ss = 0;
+  let days = 0;
+  let win = 0;
+  let winDays = 0;
+  for (let c = 0; c < width; c++) {
+    if (cntU[c] === 0) continue;
+    const u = (sumU[c] as number) / (cntU[c] as number) - 0.5;
+    ss += u * u;
+    days++;
+    if (inWin[c]) {
+      win += u;
+      winDays++;
+    }
+  }
+  const su = Math.sqrt(ss / days);
+  if (!(su > 0) || winDays === 0) return nullTest(N, 'normal', 'the mean ranks do not vary');
+  return normalTest((Math.sqrt(sample.L) * (win / winDays)) / su, N);
+}
+
+/**
+ * Kolari & Pynnönen (2010): Z_BMP × √((1 − r̄)/(1 + (N − 1) r̄)), r̄ the mean Pearson correlation
+ * of the estimation residuals of every two pairs over the dates they share (pairs sharing fewer
+ * than MIN_SHARED_DATES dates left out; r̄ = 0 when none remain).
+ */
+function kolariPynnonenTest(sample: Sample, bmp: TestResult): TestResult {
+  const N = sample.size;
+  if (bmp.statistic === null) return { ...bmp };
+  const rBar = meanResidualCorrelation(sample);
+  const q = (1 + (N - 1) * rBar) > 0 ? (1 - rBar) / (1 + (N - 1) * rBar) : NaN;
+  if (!(q >= 0)) return { ...nullTest(N, 'normal', 'the residual correlation makes the adjustment undefined'), r_bar: rBar };
+  return { ...normalTest(bmp.statistic * Math.sqrt(q), N), r_bar: rBar };
+}
+
+/**
+ * Mean pairwise correlation of estimation residuals over shared dates. Pairs whose estimation
+ * windows are complete and end on the same day share all their dates: grouped, the sum of their
+ * pairwise correlations is (‖Σ z_i‖² − Σ ‖z_i‖²)/2 with z_i the residuals centred and scaled on
+ * those dates, and two groups contribute (Σ_g z_i)·(Σ_h z_j) with z taken over the dates they
+ * share. Pairs with a missing day form groups of one. Same value as the pairwise definition,
+ * in O(N·M) for the usual sample instead of O(N²·M).
+ */
+export function meanResidualCorrelation(sample: Sample): number {
+  const N = sample.size;
+  // ---- groups: complete estimation windows by their calendar start and end; others alone
+  const keyOf = new Map<string, number>();
+  const groupOf = new Int32Array(N);
+  const groupStart: number[] = [];
+  const groupEnd: number[] = [];
+  const groupComplete: boolean[] = [];
+  const members: number[][] = [];
+  for (let i = 0; i < N; i++) {
+    const complete = sample.estComplete[i] === 1;
+    const key = complete ? `${sample.estStart[i]}:${sample.estEnd[i]}` : `#${i}`;
+    let g = keyOf.get(key);
+    if (g === undefined) {
+      g = members.length;
+      keyOf.set(key, g);
+      groupStart.push(sample.estStart[i] as number);
+      groupEnd.push(sample.estEnd[i] as number);
+      groupComplete.push(complete);
+      members.push([]);
+    }
+    groupOf[i] = g;
+    members[g]!.push(i);
+  }
+  const G = members.length;
+  let maxLen = 0;
+  for (let g = 0; g < G; g++) maxLen = Math.max(maxLen, groupEnd[g]! - groupStart[g]! + 1);
+  const mask = new Uint8Array(maxLen);
+  const zA = new Float64Array(maxLen);
+  const zB = new Float64Array(maxLen);
+  const { ar, width, relStart, d0, inEst } = sample;
+  const residual = (i: number, day: number): number => {
+    const c = day - (d0[i] as number) - relStart;
+    return c >= 0 && c < width && inEst[c] ? (ar[i * width + c] as number) : NaN;
+  };
+
+  /** Σ of the member residuals centred and scaled over the masked days [a, a+len): into `into`; returns members with non-zero variance. */
+  const sumZ = (g: number, a: number, len: number, into: Float64Array): number => {
+    into.fill(0, 0, len);
+    let used = 0;
+    for (const i of members[g]!) {
+      let n = 0;
+      let s = 0;
+      for (let k = 0; k < len; k++)
+        if (mask[k]) {
+          s += residual(i, a + k);
+          n++;
+        }
+      const m = s / n;
+      let ss = 0;
+      for (let k = 0; k < len; k++)
+        if (mask[k]) {
+          const d = residual(i, a + k) - m;
+          ss += d * d;
+        }
+      if (!(ss > 0)) continue;
+      const inv = 1 / Math.sqrt(ss);
+      for (let k = 0; k < len; k++) if (mask[k]) into[k] = (into[k] as number) + (residual(i, a + k) - m) * inv;
+      used++;
+    }
+    return used;
+  };
+
+  /** Mask the days of [a, a+len) present for both groups; returns their number. */
+  const shared = (g: number, h: number, a: number, len: number): number => {
+    let n = 0;
+    for (let k = 0; k < len; k++) {
+      const day = a + k;
+      const ok =
+        (groupComplete[g] || residual(members[g]![0]!, day) === residual(members[g]![0]!, day)) &&
+        (groupComplete[h] || residual(members[h]![0]!, day) === residual(members[h]![0]!, day));
+      mask[k] = ok ? 1 : 0;
+      if (ok) n++;
+    }
+    return n;
+  };
+
+  let total = 0;
+  let count = 0;
+  for (let g = 0; g < G; g++) {
+    const a = groupStart[g]!;
+    const len = groupEnd[g]! - a + 1;
+    // within the group (only groups of complete windows have more than one member)
+    if (members[g]!.length > 1 && shared(g, g, a, len) >= MIN_SHARED_DATES) {
+      const used = sumZ(g, a, len, zA);
+      let norm2 = 0;
+      for (let k = 0; k < len; k++) norm2 += (zA[k] as number) * (zA[k] as number);
+      // Σ_i<j z_i·z_j = (‖Σ z‖² − Σ ‖z_i‖²)/2, with ‖z_i‖² = 1 for each member used
+      total += (norm2 - used) / 2;
+      count += (used * (used - 1)) / 2;
+    }
+    for (let h = g + 1; h < G; h++) {
+      const from = Math.max(a, groupStart[h]!);
+      const to = Math.min(groupEnd[g]!, groupEnd[h]!);
+      if (to - from + 1 < MIN_SHARED_DATES) continue;
+      const l = to - from + 1;
+      if (shared(g, h, from, l) < MIN_SHARED_DATES) continue;
+      const ug = sumZ(g, from, l, zA);
+      const uh = sumZ(h, from, l, zB);
+      let dot = 0;
+      for (let k = 0; k < l; k++) if (mask[k]) dot += (zA[k] as number) * (zB[k] as number);
+      total += dot;
+      count += ug * uh;
+    }
+  }
+  return count > 0 ? total / count : 0;
+}
