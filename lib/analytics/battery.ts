@@ -9,6 +9,7 @@
 import { abnormalReturn, fitEstimation, modelParameters, newFit, requiredEstimationReturns, type Fit } from './estimation';
 import { normalTwoSidedP, twoSidedP } from './stats';
 import type { ModelName, PreparedSeries, ReturnsKind } from './types';
+import { abnormalVolume, volumeBaseline } from './volume';
 
 export type BatteryParams = {
   model: ModelName;
@@ -288,45 +289,22 @@ export function addPair(sample: Sample, series: PreparedSeries, d0: number, end:
 function volumeOf(sample: Sample, i0: number, series: PreparedSeries, fit: Fit, d0: number): void {
   const { volume, calendar } = series;
   const [t1, t2] = sample.params.window;
-  let n = 0;
-  let sum = 0;
-  for (let i = fit.estStart; i <= fit.estEnd; i++) {
-    const v = volume[i] as number;
-    if (v === v) {
-      n++;
-      sum += Math.log1p(v);
-    }
-  }
-  const need = requiredEstimationReturns(sample.params.estimation);
-  if (n < need) {
-    sample.volumeReason[i0] = n === 0 ? 'no volume in the estimation window' : `only ${n} days with volume in the estimation window; need at least ${need}`;
-    return;
-  }
-  const mean = sum / n;
-  let ss = 0;
-  for (let i = fit.estStart; i <= fit.estEnd; i++) {
-    const v = volume[i] as number;
-    if (v === v) {
-      const d = Math.log1p(v) - mean;
-      ss += d * d;
-    }
-  }
-  const sd = Math.sqrt(ss / (n - 1));
-  if (!(sd > 0)) {
-    sample.volumeReason[i0] = 'volume is constant in the estimation window';
+  const base = volumeBaseline(volume, fit.estStart, fit.estEnd, requiredEstimationReturns(sample.params.estimation));
+  if (typeof base === 'string') {
+    sample.volumeReason[i0] = base;
     return;
   }
   let cav = 0;
   for (let i = d0 + t1; i <= d0 + t2; i++) {
-    const v = volume[i] as number;
-    if (v !== v) {
+    const av = abnormalVolume(volume, i, base);
+    if (av !== av) {
       sample.volumeReason[i0] = `no volume on ${calendar[i]}`;
       return;
     }
-    cav += Math.log1p(v) - mean;
+    cav += av;
   }
   sample.cav[i0] = cav;
-  sample.cavT[i0] = cav / (sd * Math.sqrt(sample.L));
+  sample.cavT[i0] = cav / (base.sd * Math.sqrt(sample.L));
 }
 
 // ---------------------------------------------------------------- the tests

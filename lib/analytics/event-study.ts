@@ -1,5 +1,6 @@
 import { mapDay0 } from './day0';
-import { abnormalReturn, expectedReturn, fitEstimation, newFit, requiredEstimationReturns } from './estimation';
+import { abnormalReturn, expectedReturn, fitEstimation, newFit, requiredEstimationReturns, type Fit } from './estimation';
+import { abnormalVolume, volumeBaseline } from './volume';
 import { DATE_RE, prepareSeries, upperBound } from './returns';
 import { twoSidedP } from './stats';
 import type {
@@ -10,6 +11,7 @@ import type {
   EventStudyResult,
   ModelName,
   PreparedSeries,
+  VolumeStudy,
   WindowCut,
   WindowResult,
 } from './types';
@@ -46,6 +48,42 @@ export function validateParams(params: EventStudyParams): string[] {
       if (!Number.isInteger(a) || !Number.isInteger(b) || a > b) out.push(`invalid window [${String(a)}, ${String(b)}]`);
     }
   return out;
+}
+
+/** The volume mode: abnormal log volume over the days of the daily rows and over each window. */
+function volumeStudy(
+  series: PreparedSeries,
+  fit: Fit,
+  d0: number,
+  lo: number,
+  hi: number,
+  windows: EventStudyParams['windows'],
+  need: number,
+): VolumeStudy {
+  const { volume, calendar } = series;
+  const base = volumeBaseline(volume, fit.estStart, fit.estEnd, need);
+  if (typeof base === 'string') return { reason: base, estimation: null, daily: [], windows: [] };
+  const daily: VolumeStudy['daily'] = [];
+  let running = 0;
+  for (let i = lo; i <= hi; i++) {
+    const av = abnormalVolume(volume, i, base);
+    if (av === av) running += av;
+    const v = volume[i] as number;
+    daily.push({ day: i - d0, date: calendar[i] as string, volume: v === v ? v : null, av: av === av ? av : null, cav: running });
+  }
+  const out: VolumeStudy['windows'] = windows.map(([t1, t2]) => {
+    let n = 0;
+    let cav = 0;
+    for (let i = Math.max(lo, d0 + t1); i <= Math.min(hi, d0 + t2); i++) {
+      const av = abnormalVolume(volume, i, base);
+      if (av === av) {
+        n++;
+        cav += av;
+      }
+    }
+    return n === 0 ? { from: t1, to: t2, cav: null, t: null, n } : { from: t1, to: t2, cav, t: cav / (base.sd * Math.sqrt(n)), n };
+  });
+  return { reason: null, estimation: { n: base.n, mean: base.mean, sd: base.sd }, daily, windows: out };
 }
 
 // One scratch fit for every call: runEventStudy is synchronous and copies what it returns.
@@ -231,5 +269,6 @@ export function runEventStudy(input: EventStudyInput): EventStudyResult {
   }
 
   out.result = { estimation: estimationSummary, daily, windows: windowResults };
+  if (input.volume) out.result.volume = volumeStudy(series, fit, d0, lo, hi, windows, requiredEstimationReturns(estimation));
   return out;
 }

@@ -15,6 +15,7 @@ export type {
   OtherEvent,
   PreparedSeries,
   ReturnsKind,
+  VolumeStudy,
   WarningCode,
   WindowCut,
   WindowResult,

@@ -63,6 +63,8 @@ type EventStudyInputBase = {
   sharesOutstanding?: number | null;
   /** false: leave `result.daily` empty (summary reads and batches need only the windows). Default true. */
   daily?: boolean;
+  /** true: add `result.volume`, the abnormal volume over the same days and windows. */
+  volume?: boolean;
 };
 
 export type EventStudyInput = EventStudyInputBase &
@@ -110,6 +112,16 @@ export type WindowResult = {
   dollar_impact: DollarImpact | null;
 };
 
+/** Abnormal log volume v = ln(1 + volume) − its estimation-window mean (the AR/CAR chart's volume mode). */
+export type VolumeStudy = {
+  /** Why there is no abnormal volume (then estimation is null and the lists are empty). */
+  reason: string | null;
+  estimation: { n: number; mean: number; sd: number } | null;
+  daily: { day: number; date: string; volume: number | null; av: number | null; cav: number }[];
+  /** CAV over each window's days with a volume; t = CAV / (sd · √n). */
+  windows: { from: number; to: number; cav: number | null; t: number | null; n: number }[];
+};
+
 export type EventStudyResult = {
   event_id: string;
   ticker: string;
@@ -120,6 +132,8 @@ export type EventStudyResult = {
     estimation: EstimationSummary;
     daily: DailyRow[];
     windows: WindowResult[];
+    /** Only when the input asks for volume. */
+    volume?: VolumeStudy;
   };
   reason: string | null;
   warnings: EventStudyWarning[];
