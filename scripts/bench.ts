@@ -2,7 +2,7 @@
 // printed as a table and written to bench/results.json (git-ignored).
 //   npm run bench                 full sizes (several minutes; builds .next-bench when stale)
 //   npm run bench -- --smoke      tiny sizes, every code path
-//   npm run bench -- --only 1,5   only some figures (1..7)
+//   npm run bench -- --only 1,5   only some figures (1..8)
 //   npm run bench -- --keep       keep the temporary databases
 // Env: IMPACTLINE_DIST_DIR (build folder, default .next-bench), IMPACTLINE_CHROMIUM (default /usr/bin/chromium).
 import { formatTable, runBench, writeResults } from '@/bench/run';

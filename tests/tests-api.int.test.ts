@@ -268,7 +268,7 @@ describe('CSV exports: tests.csv and heatmap.csv', () => {
     const patell = rows.find((r) => r.test === 'patell')!;
     expect(Number(patell.statistic)).toBeCloseTo(json.tests.patell.statistic!, 12);
     expect(patell).toMatchObject({ window_from: '0', window_to: '0', benchmark: 'SPY', model: 'market', returns: 'simple', estimation: '120', gap: '10', as_of: '2025-06-30' });
-    expect(patell.pairs.split(' | ')).toHaveLength(7);
+    expect(patell.pairs!.split(' | ')).toHaveLength(7);
     expect(res.headers.get('Content-Disposition')).toContain('impactline-tests_asof-2025-06-30.csv');
     expect(Number(res.headers.get('X-Impactline-Position'))).toBe(Number(patell.position));
     expect((await exportGET(req('/api/export/tests.csv?tickers=NVDA'), { params: Promise.resolve({ dataset: 'tests.csv' }) })).status).toBe(400);

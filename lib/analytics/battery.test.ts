@@ -8,6 +8,8 @@ import {
   meanResidualCorrelation,
   oneSampleT,
   runBattery,
+  BucketSorter,
+  sortTandem,
   TEST_NAMES,
   wilcoxonTest,
   type BatteryParams,
@@ -202,8 +204,33 @@ describe('ranks', () => {
   it('average ranks for ties, 1-based', () => {
     const values = Float64Array.from([3, 1, 2, 2, -0, 0, 5]);
     const out = new Float64Array(7);
-    averageRanks(values, 7, out, new Float64Array(7));
+    averageRanks(values, 7, out, new Float64Array(7), new Int32Array(7));
     expect(Array.from(out)).toEqual([6, 3, 4.5, 4.5, 1.5, 1.5, 7]);
+  });
+
+  it('the tandem sort orders long inputs with many ties like the built-in sort', () => {
+    const rnd = lcg(3);
+    const n = 500;
+    const v = Float64Array.from({ length: n }, () => Math.round(rnd() * 60) / 10 - 3);
+    const tag = Int32Array.from({ length: n }, (_, i) => i);
+    const original = Float64Array.from(v);
+    sortTandem(v, tag, 0, n - 1);
+    expect(Array.from(v)).toEqual(Array.from(Float64Array.from(original).sort()));
+    for (let i = 0; i < n; i++) expect(original[tag[i]!]).toBe(v[i]);
+  });
+
+  it('the bucket sorter orders exactly whatever the scale it is given (and falls back when crowded)', () => {
+    const rnd = lcg(11);
+    const sorter = new BucketSorter(300);
+    for (const [n, sigma] of [[131, 0.01], [300, 0.01], [131, 1e-9], [131, 1e6], [131, NaN], [20, 0.01]] as const) {
+      // ties (every 17th value, and 0.01 twice per 40) and an outlier bucket
+      const v = Float64Array.from({ length: n }, (_, i) => (i % 17 === 0 ? 0.25 : i % 20 === 3 ? 0.01 : (rnd() - 0.5) * 0.06));
+      const tag = Int32Array.from({ length: n }, (_, i) => i);
+      const original = Float64Array.from(v);
+      sorter.sort(v, tag, n, sigma);
+      expect(Array.from(v), `n ${n} sigma ${sigma}`).toEqual(Array.from(Float64Array.from(original).sort()));
+      for (let i = 0; i < n; i++) expect(original[tag[i]!]).toBe(v[i]);
+    }
   });
 });
 

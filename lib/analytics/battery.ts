@@ -9,7 +9,7 @@
 import { abnormalReturn, fitEstimation, modelParameters, newFit, requiredEstimationReturns, type Fit } from './estimation';
 import { normalTwoSidedP, twoSidedP } from './stats';
 import type { ModelName, PreparedSeries, ReturnsKind } from './types';
-import { abnormalVolume, volumeBaseline } from './volume';
+import { abnormalVolume, logVolumes, volumeBaseline } from './volume';
 
 export type BatteryParams = {
   model: ModelName;
@@ -137,13 +137,31 @@ export type Sample = {
   bhar: Float64Array;
   /** Share of positive abnormal returns in the estimation window. */
   posShare: Float64Array;
+  /**
+   * Mean and sum of squared deviations of the estimation abnormal returns, from the fit (OLS
+   * residuals sum to zero; market-adjusted ARs average the fit's mean difference): Kolari–
+   * Pynnönen needs them for every pair.
+   */
+  resMean: Float64Array;
+  resSS: Float64Array;
   /** Abnormal volume; NaN when the pair has no usable volume (then `volumeReason`). */
   cav: Float64Array;
   cavT: Float64Array;
   volumeReason: (string | null)[];
 };
 
-export function createSample(params: BatteryParams, returns: ReturnsKind, capacity: number): Sample {
+/**
+ * An empty sample for up to `capacity` pairs. `arBuffer`, when at least capacity × width long,
+ * holds the abnormal returns instead of a new allocation (a caller that runs one battery after
+ * another lends the same buffer; the sample is valid until the buffer is lent again).
+ */
+/** Relative days one pair occupies in a sample's abnormal-return rows (for sizing a lent buffer). */
+export function sampleWidth(params: BatteryParams): number {
+  const [t1, t2] = params.window;
+  return Math.max(-params.gap - 1, t2) - Math.min(-params.gap - params.estimation, t1) + 1;
+}
+
+export function createSample(params: BatteryParams, returns: ReturnsKind, capacity: number, arBuffer?: Float64Array): Sample {
   const [t1, t2] = params.window;
   const estFrom = -params.gap - params.estimation;
   const estTo = -params.gap - 1;
@@ -170,7 +188,7 @@ export function createSample(params: BatteryParams, returns: ReturnsKind, capaci
     inWin,
     size: 0,
     capacity: cap,
-    ar: new Float64Array(cap * width).fill(NaN),
+    ar: (arBuffer && arBuffer.length >= cap * width ? arBuffer : new Float64Array(cap * width)).fill(NaN, 0, cap * width),
     d0: new Int32Array(cap),
     estStart: new Int32Array(cap),
     estEnd: new Int32Array(cap),
@@ -184,6 +202,8 @@ export function createSample(params: BatteryParams, returns: ReturnsKind, capaci
     scar: f(),
     bhar: f(),
     posShare: f(),
+    resMean: f(),
+    resSS: f(),
     cav: f(),
     cavT: f(),
     volumeReason: new Array<string | null>(cap).fill(null),
@@ -231,11 +251,11 @@ export function addPair(sample: Sample, series: PreparedSeries, d0: number, end:
   let logM = 0;
   let grossR = 1;
   let grossM = 1;
-  const missing: string[] = [];
+  let complete = true;
   for (let i = d0 + t1; i <= d0 + t2; i++) {
     const a = abnormalReturn(fit, ret, mret, i);
     if (a !== a) {
-      missing.push(calendar[i] as string);
+      complete = false;
       continue;
     }
     car += a;
@@ -252,20 +272,33 @@ export function addPair(sample: Sample, series: PreparedSeries, d0: number, end:
     }
     sample.ar[row + (i - d0 - relStart)] = a;
   }
-  if (missing.length > 0) {
+  if (!complete) {
     sample.ar.fill(NaN, row, row + width);
+    const missing: string[] = [];
+    for (let i = d0 + t1; i <= d0 + t2; i++) if (abnormalReturn(fit, ret, mret, i) !== abnormalReturn(fit, ret, mret, i)) missing.push(calendar[i] as string);
     return `missing returns in the window: ${missing.join(', ')}`;
   }
   // Estimation abnormal returns (Corrado's ranks, the sign test's share, Kolari–Pynnönen's residuals).
   let positive = 0;
   let present = 0;
-  for (let i = fit.estStart; i <= fit.estEnd; i++) {
-    const a = abnormalReturn(fit, ret, mret, i);
-    if (a !== a) continue;
-    present++;
-    if (a > 0) positive++;
-    sample.ar[row + (i - d0 - relStart)] = a;
-  }
+  const at = row - d0 - relStart;
+  if (fit.complete && market) {
+    // the common case, as abnormalReturn computes it, without its per-day checks
+    const { alpha, beta } = fit;
+    for (let i = fit.estStart; i <= fit.estEnd; i++) {
+      const a = (ret[i] as number) - (alpha + beta * (mret[i] as number));
+      if (a > 0) positive++;
+      sample.ar[at + i] = a;
+    }
+    present = fit.estEnd - fit.estStart + 1;
+  } else
+    for (let i = fit.estStart; i <= fit.estEnd; i++) {
+      const a = abnormalReturn(fit, ret, mret, i);
+      if (a !== a) continue;
+      present++;
+      if (a > 0) positive++;
+      sample.ar[at + i] = a;
+    }
   const t = car / Math.sqrt(L * fit.sigma2);
   sample.d0[i0] = d0;
   sample.estStart[i0] = fit.estStart;
@@ -280,6 +313,8 @@ export function addPair(sample: Sample, series: PreparedSeries, d0: number, end:
   sample.scar[i0] = sarSum / Math.sqrt(L);
   sample.bhar[i0] = sample.returns === 'log' ? Math.exp(logR) - Math.exp(logM) : grossR - grossM;
   sample.posShare[i0] = positive / present;
+  sample.resMean[i0] = params.model === 'market-adjusted' ? fit.md : 0;
+  sample.resSS[i0] = fit.ssr;
   volumeOf(sample, i0, series, fit, d0);
   sample.size++;
   return null;
@@ -287,18 +322,18 @@ export function addPair(sample: Sample, series: PreparedSeries, d0: number, end:
 
 /** Abnormal log volume v_t = ln(1 + volume_t) against its estimation-window mean. */
 function volumeOf(sample: Sample, i0: number, series: PreparedSeries, fit: Fit, d0: number): void {
-  const { volume, calendar } = series;
+  const lv = logVolumes(series);
   const [t1, t2] = sample.params.window;
-  const base = volumeBaseline(volume, fit.estStart, fit.estEnd, requiredEstimationReturns(sample.params.estimation));
+  const base = volumeBaseline(lv, fit.estStart, fit.estEnd, requiredEstimationReturns(sample.params.estimation));
   if (typeof base === 'string') {
     sample.volumeReason[i0] = base;
     return;
   }
   let cav = 0;
   for (let i = d0 + t1; i <= d0 + t2; i++) {
-    const av = abnormalVolume(volume, i, base);
+    const av = abnormalVolume(lv, i, base);
     if (av !== av) {
-      sample.volumeReason[i0] = `no volume on ${calendar[i]}`;
+      sample.volumeReason[i0] = `no volume on ${series.calendar[i]}`;
       return;
     }
     cav += av;
@@ -349,29 +384,144 @@ export function bmpTest(scar: ArrayLike<number>, n = scar.length): TestResult {
   return normalTest(mean / (sd / Math.sqrt(n)), n);
 }
 
-/** Average ranks (1-based; ties share the mean of their positions) of `values[0..n)` into `out`. */
-export function averageRanks(values: Float64Array, n: number, out: Float64Array, sorted: Float64Array): void {
-  for (let i = 0; i < n; i++) sorted[i] = values[i] as number;
-  const view = sorted.subarray(0, n);
-  view.sort();
+/**
+ * Sort values[lo..hi] ascending in place, moving tags[] along (quicksort, insertion sort for
+ * short runs). No NaN allowed.
+ */
+export function sortTandem(v: Float64Array, tag: Int32Array, lo: number, hi: number): void {
+  while (hi - lo > 16) {
+    const mid = (lo + hi) >>> 1;
+    // median of three as the pivot
+    if ((v[mid] as number) < (v[lo] as number)) swap(v, tag, mid, lo);
+    if ((v[hi] as number) < (v[lo] as number)) swap(v, tag, hi, lo);
+    if ((v[hi] as number) < (v[mid] as number)) swap(v, tag, hi, mid);
+    const pivot = v[mid] as number;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while ((v[i] as number) < pivot) i++;
+      while ((v[j] as number) > pivot) j--;
+      if (i <= j) {
+        swap(v, tag, i, j);
+        i++;
+        j--;
+      }
+    }
+    // recurse into the smaller part, loop on the larger
+    if (j - lo < hi - i) {
+      sortTandem(v, tag, lo, j);
+      lo = i;
+    } else {
+      sortTandem(v, tag, i, hi);
+      hi = j;
+    }
+  }
+  for (let i = lo + 1; i <= hi; i++) {
+    const x = v[i] as number;
+    const t = tag[i] as number;
+    let j = i - 1;
+    while (j >= lo && (v[j] as number) > x) {
+      v[j + 1] = v[j] as number;
+      tag[j + 1] = tag[j] as number;
+      j--;
+    }
+    v[j + 1] = x;
+    tag[j + 1] = t;
+  }
+}
+
+function swap(v: Float64Array, tag: Int32Array, a: number, b: number): void {
+  const x = v[a] as number;
+  v[a] = v[b] as number;
+  v[b] = x;
+  const t = tag[a] as number;
+  tag[a] = tag[b] as number;
+  tag[b] = t;
+}
+
+/**
+ * Sorts a pair's abnormal returns (with their tags) in expected linear time: a counting pass into
+ * buckets spanning ±3σ, then an insertion sort that only moves values within their bucket. The
+ * order is exact whatever σ; when the values crowd into few buckets it falls back to sortTandem.
+ */
+export class BucketSorter {
+  private buckets: number;
+  private counts: Int32Array;
+  private key: Int32Array;
+  private v: Float64Array;
+  private tag: Int32Array;
+
+  constructor(capacity: number) {
+    this.buckets = 1 << Math.max(4, Math.ceil(Math.log2(Math.max(2, capacity))));
+    this.counts = new Int32Array(this.buckets + 1);
+    this.key = new Int32Array(capacity);
+    this.v = new Float64Array(capacity);
+    this.tag = new Int32Array(capacity);
+  }
+
+  sort(v: Float64Array, tag: Int32Array, n: number, sigma: number): void {
+    const B = this.buckets;
+    const scale = B / (6 * sigma);
+    if (!(scale > 0) || !Number.isFinite(scale) || n < 32) {
+      sortTandem(v, tag, 0, n - 1);
+      return;
+    }
+    const { counts, key, v: v2, tag: t2 } = this;
+    counts.fill(0);
+    const half = B / 2;
+    let crowded = 0;
+    for (let k = 0; k < n; k++) {
+      let b = Math.floor((v[k] as number) * scale + half);
+      b = b < 0 ? 0 : b >= B ? B - 1 : b;
+      key[k] = b;
+      const c = (counts[b + 1] as number) + 1;
+      counts[b + 1] = c;
+      if (c > crowded) crowded = c;
+    }
+    if (crowded > 32) {
+      sortTandem(v, tag, 0, n - 1);
+      return;
+    }
+    for (let b = 0; b < B; b++) counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
+    for (let k = 0; k < n; k++) {
+      const b = key[k] as number;
+      const p = counts[b] as number;
+      counts[b] = p + 1;
+      v2[p] = v[k] as number;
+      t2[p] = tag[k] as number;
+    }
+    // insertion sort of the bucketed order: values move only within their bucket
+    for (let a = 0; a < n; a++) {
+      const x = v2[a] as number;
+      const t = t2[a] as number;
+      let b = a - 1;
+      while (b >= 0 && (v[b] as number) > x) {
+        v[b + 1] = v[b] as number;
+        tag[b + 1] = tag[b] as number;
+        b--;
+      }
+      v[b + 1] = x;
+      tag[b + 1] = t;
+    }
+  }
+}
+
+/**
+ * Average ranks (1-based; ties share the mean of their positions) of `values[0..n)` into `out`.
+ * `v` and `tag` are scratch of length ≥ n.
+ */
+export function averageRanks(values: Float64Array, n: number, out: Float64Array, v: Float64Array, tag: Int32Array): void {
   for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    // first index with sorted >= v, and first with sorted > v
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((view[mid] as number) < v) lo = mid + 1;
-      else hi = mid;
-    }
-    let lo2 = lo;
-    let hi2 = n;
-    while (lo2 < hi2) {
-      const mid = (lo2 + hi2) >>> 1;
-      if ((view[mid] as number) <= v) lo2 = mid + 1;
-      else hi2 = mid;
-    }
-    out[i] = (lo + 1 + lo2) / 2;
+    v[i] = values[i] as number;
+    tag[i] = i;
+  }
+  sortTandem(v, tag, 0, n - 1);
+  for (let j = 0; j < n; ) {
+    let k = j + 1;
+    while (k < n && (v[k] as number) === (v[j] as number)) k++;
+    const rank = (j + 1 + k) / 2;
+    for (let m = j; m < k; m++) out[tag[m] as number] = rank;
+    j = k;
   }
 }
 
@@ -389,7 +539,7 @@ export function wilcoxonTest(xs: ArrayLike<number>, n = xs.length): TestResult {
   }
   if (m < 2) return nullTest(m, 'normal', m === n ? FEWER_THAN_TWO : 'fewer than 2 non-zero CARs');
   const ranks = new Float64Array(m);
-  averageRanks(abs, m, ranks, new Float64Array(m));
+  averageRanks(abs, m, ranks, new Float64Array(m), new Int32Array(m));
   let wPlus = 0;
   for (let i = 0; i < m; i++) if (sign[i] === 1) wPlus += ranks[i] as number;
   const z = (wPlus - (m * (m + 1)) / 4) / Math.sqrt((m * (m + 1) * (2 * m + 1)) / 24);
@@ -466,28 +616,37 @@ function corradoTest(sample: Sample): TestResult {
   const N = sample.size;
   if (N < 2) return nullTest(N, 'normal', FEWER_THAN_TWO);
   const { width, inEst, inWin, ar } = sample;
+  const union: number[] = [];
+  for (let c = 0; c < width; c++) if (inEst[c] || inWin[c]) union.push(c);
+  const U = union.length;
   const sumU = new Float64Array(width);
   const cntU = new Int32Array(width);
-  const values = new Float64Array(width);
-  const cols = new Int32Array(width);
-  const ranks = new Float64Array(width);
-  const sorted = new Float64Array(width);
+  const v = new Float64Array(U);
+  const cols = new Int32Array(U);
+  const sorter = new BucketSorter(U);
   for (let i = 0; i < N; i++) {
     const row = i * width;
     let n = 0;
-    for (let c = 0; c < width; c++) {
-      if (!inEst[c] && !inWin[c]) continue;
+    for (let j = 0; j < U; j++) {
+      const c = union[j] as number;
       const a = ar[row + c] as number;
       if (a !== a) continue;
-      values[n] = a;
+      v[n] = a;
       cols[n] = c;
       n++;
     }
-    averageRanks(values, n, ranks, sorted);
-    for (let j = 0; j < n; j++) {
-      const c = cols[j] as number;
-      sumU[c] = (sumU[c] as number) + (ranks[j] as number) / (1 + n);
-      cntU[c] = (cntU[c] as number) + 1;
+    // sort the pair's ARs with their columns, then walk runs of ties: U = average rank / (1 + n)
+    sorter.sort(v, cols, n, sample.sigma[i] as number);
+    for (let j = 0; j < n; ) {
+      let k = j + 1;
+      while (k < n && (v[k] as number) === (v[j] as number)) k++;
+      const u = (j + 1 + k) / 2 / (1 + n);
+      for (let m = j; m < k; m++) {
+        const c = cols[m] as number;
+        sumU[c] = (sumU[c] as number) + u;
+        cntU[c] = (cntU[c] as number) + 1;
+      }
+      j = k;
     }
   }
   let ss = 0;
@@ -533,105 +692,136 @@ function kolariPynnonenTest(sample: Sample, bmp: TestResult): TestResult {
  */
 export function meanResidualCorrelation(sample: Sample): number {
   const N = sample.size;
+  const { ar, width, relStart, d0, estStart, estEnd, estComplete } = sample;
   // ---- groups: complete estimation windows by their calendar start and end; others alone
-  const keyOf = new Map<string, number>();
-  const groupOf = new Int32Array(N);
-  const groupStart: number[] = [];
-  const groupEnd: number[] = [];
-  const groupComplete: boolean[] = [];
+  const keyOf = new Map<number, number>();
   const members: number[][] = [];
+  const gStart: number[] = [];
+  const gEnd: number[] = [];
+  const gComplete: boolean[] = [];
   for (let i = 0; i < N; i++) {
-    const complete = sample.estComplete[i] === 1;
-    const key = complete ? `${sample.estStart[i]}:${sample.estEnd[i]}` : `#${i}`;
+    const complete = estComplete[i] === 1;
+    // estEnd fixes estStart (same day 0); incomplete pairs get keys of their own
+    const key = complete ? (estEnd[i] as number) : -1 - i;
     let g = keyOf.get(key);
     if (g === undefined) {
       g = members.length;
       keyOf.set(key, g);
-      groupStart.push(sample.estStart[i] as number);
-      groupEnd.push(sample.estEnd[i] as number);
-      groupComplete.push(complete);
       members.push([]);
+      gStart.push(estStart[i] as number);
+      gEnd.push(estEnd[i] as number);
+      gComplete.push(complete);
     }
-    groupOf[i] = g;
     members[g]!.push(i);
   }
   const G = members.length;
+  // residual of pair i on calendar day `day` = ar[off[i] + day]
+  const off = new Float64Array(N);
+  for (let i = 0; i < N; i++) off[i] = i * width - (d0[i] as number) - relStart;
   let maxLen = 0;
-  for (let g = 0; g < G; g++) maxLen = Math.max(maxLen, groupEnd[g]! - groupStart[g]! + 1);
+  for (let g = 0; g < G; g++) maxLen = Math.max(maxLen, gEnd[g]! - gStart[g]! + 1);
   const mask = new Uint8Array(maxLen);
   const zA = new Float64Array(maxLen);
   const zB = new Float64Array(maxLen);
-  const { ar, width, relStart, d0, inEst } = sample;
-  const residual = (i: number, day: number): number => {
-    const c = day - (d0[i] as number) - relStart;
-    return c >= 0 && c < width && inEst[c] ? (ar[i * width + c] as number) : NaN;
-  };
 
-  /** Σ of the member residuals centred and scaled over the masked days [a, a+len): into `into`; returns members with non-zero variance. */
-  const sumZ = (g: number, a: number, len: number, into: Float64Array): number => {
+  /**
+   * Σ over the members of g of their residuals on days [from, from+len), centred and scaled to
+   * unit norm over those days (only the masked ones when `masked`), into `into`. Returns the
+   * members with a non-zero variance there.
+   */
+  function sumZ(g: number, from: number, len: number, masked: boolean, into: Float64Array): number {
     into.fill(0, 0, len);
+    const list = members[g]!;
     let used = 0;
-    for (const i of members[g]!) {
+    for (let x = 0; x < list.length; x++) {
+      const o = (off[list[x]!] as number) + from;
       let n = 0;
-      let s = 0;
-      for (let k = 0; k < len; k++)
-        if (mask[k]) {
-          s += residual(i, a + k);
-          n++;
-        }
-      const m = s / n;
+      let sum = 0;
       let ss = 0;
-      for (let k = 0; k < len; k++)
-        if (mask[k]) {
-          const d = residual(i, a + k) - m;
-          ss += d * d;
+      if (!masked) {
+        // the common case (complete windows): one pass for the sums (Σx² − n·m² is exact enough
+        // here: residuals have a mean near 0), one to add the scaled residuals
+        let sq = 0;
+        for (let k = 0; k < len; k++) {
+          const x = ar[o + k] as number;
+          sum += x;
+          sq += x * x;
         }
-      if (!(ss > 0)) continue;
-      const inv = 1 / Math.sqrt(ss);
-      for (let k = 0; k < len; k++) if (mask[k]) into[k] = (into[k] as number) + (residual(i, a + k) - m) * inv;
+        n = len;
+        const m = sum / n;
+        ss = sq - n * m * m;
+        if (!(ss > 0)) continue;
+        const inv = 1 / Math.sqrt(ss);
+        const shift = m * inv;
+        for (let k = 0; k < len; k++) into[k] = (into[k] as number) + (ar[o + k] as number) * inv - shift;
+      } else {
+        for (let k = 0; k < len; k++)
+          if (mask[k]) {
+            sum += ar[o + k] as number;
+            n++;
+          }
+        const m = sum / n;
+        for (let k = 0; k < len; k++)
+          if (mask[k]) {
+            const d = (ar[o + k] as number) - m;
+            ss += d * d;
+          }
+        if (!(ss > 0)) continue;
+        const inv = 1 / Math.sqrt(ss);
+        for (let k = 0; k < len; k++) if (mask[k]) into[k] = (into[k] as number) + ((ar[o + k] as number) - m) * inv;
+      }
       used++;
     }
     return used;
-  };
+  }
 
-  /** Mask the days of [a, a+len) present for both groups; returns their number. */
-  const shared = (g: number, h: number, a: number, len: number): number => {
-    let n = 0;
-    for (let k = 0; k < len; k++) {
-      const day = a + k;
-      const ok =
-        (groupComplete[g] || residual(members[g]![0]!, day) === residual(members[g]![0]!, day)) &&
-        (groupComplete[h] || residual(members[h]![0]!, day) === residual(members[h]![0]!, day));
-      mask[k] = ok ? 1 : 0;
-      if (ok) n++;
-    }
-    return n;
-  };
+  /** Mask the days of [from, from+len) where the (single) member of an incomplete group has a residual. */
+  function present(g: number, from: number, len: number): void {
+    if (gComplete[g]) return;
+    const o = (off[members[g]![0]!] as number) + from;
+    for (let k = 0; k < len; k++) if ((ar[o + k] as number) !== (ar[o + k] as number)) mask[k] = 0;
+  }
 
   let total = 0;
   let count = 0;
   for (let g = 0; g < G; g++) {
-    const a = groupStart[g]!;
-    const len = groupEnd[g]! - a + 1;
-    // within the group (only groups of complete windows have more than one member)
-    if (members[g]!.length > 1 && shared(g, g, a, len) >= MIN_SHARED_DATES) {
-      const used = sumZ(g, a, len, zA);
+    const a = gStart[g]!;
+    const len = gEnd[g]! - a + 1;
+    if (members[g]!.length > 1 && len >= MIN_SHARED_DATES) {
+      // over the whole estimation window each member's mean and spread are its fit's: one pass
+      zA.fill(0, 0, len);
+      let used = 0;
+      for (const i of members[g]!) {
+        const ss = sample.resSS[i] as number;
+        if (!(ss > 0)) continue;
+        const inv = 1 / Math.sqrt(ss);
+        const shift = (sample.resMean[i] as number) * inv;
+        const o = (off[i] as number) + a;
+        for (let k = 0; k < len; k++) zA[k] = (zA[k] as number) + (ar[o + k] as number) * inv - shift;
+        used++;
+      }
       let norm2 = 0;
       for (let k = 0; k < len; k++) norm2 += (zA[k] as number) * (zA[k] as number);
-      // Σ_i<j z_i·z_j = (‖Σ z‖² − Σ ‖z_i‖²)/2, with ‖z_i‖² = 1 for each member used
       total += (norm2 - used) / 2;
       count += (used * (used - 1)) / 2;
     }
     for (let h = g + 1; h < G; h++) {
-      const from = Math.max(a, groupStart[h]!);
-      const to = Math.min(groupEnd[g]!, groupEnd[h]!);
-      if (to - from + 1 < MIN_SHARED_DATES) continue;
-      const l = to - from + 1;
-      if (shared(g, h, from, l) < MIN_SHARED_DATES) continue;
-      const ug = sumZ(g, from, l, zA);
-      const uh = sumZ(h, from, l, zB);
+      const from = Math.max(a, gStart[h]!);
+      const l = Math.min(gEnd[g]!, gEnd[h]!) - from + 1;
+      if (l < MIN_SHARED_DATES) continue;
+      const masked = !gComplete[g] || !gComplete[h];
+      if (masked) {
+        mask.fill(1, 0, l);
+        present(g, from, l);
+        present(h, from, l);
+        let shared = 0;
+        for (let k = 0; k < l; k++) shared += mask[k] as number;
+        if (shared < MIN_SHARED_DATES) continue;
+      }
+      const ug = sumZ(g, from, l, masked, zA);
+      const uh = sumZ(h, from, l, masked, zB);
       let dot = 0;
-      for (let k = 0; k < l; k++) if (mask[k]) dot += (zA[k] as number) * (zB[k] as number);
+      for (let k = 0; k < l; k++) if (!masked || mask[k]) dot += (zA[k] as number) * (zB[k] as number);
       total += dot;
       count += ug * uh;
     }

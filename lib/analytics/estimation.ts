@@ -31,6 +31,8 @@ export type Fit = {
   beta: number;
   /** Constant-mean expected return. */
   cmean: number;
+  /** Market-adjusted: mean of R − Rm over the estimation days (the mean of its abnormal returns). */
+  md: number;
   /** Mean benchmark return over the estimation days used (market and market-adjusted models). */
   mx: number;
   /** Σ (Rm − R̄m)² over the estimation days (market model), for the forecast-error correction. */
@@ -39,6 +41,8 @@ export type Fit = {
   df: number;
   sigma2: number;
   r2: number | null;
+  /** Every estimation day has its returns (the fast loops ran). */
+  complete: boolean;
   failure: FitFailure | null;
 };
 
@@ -52,12 +56,14 @@ export function newFit(): Fit {
     alpha: 0,
     beta: 0,
     cmean: 0,
+    md: 0,
     mx: NaN,
     sxx: NaN,
     ssr: 0,
     df: 0,
     sigma2: NaN,
     r2: null,
+    complete: false,
     failure: null,
   };
 }
@@ -101,12 +107,14 @@ export function fitEstimation(
   fit.alpha = 0;
   fit.beta = 0;
   fit.cmean = 0;
+  fit.md = 0;
   fit.mx = NaN;
   fit.sxx = NaN;
   fit.ssr = 0;
   fit.r2 = null;
   fit.failure = null;
   const complete = estEnd >= estStart && countIn(useMarket ? series.gaps : series.retGaps, estStart, estEnd) === 0;
+  fit.complete = complete;
 
   let L = 0;
   let sx = 0;
@@ -195,6 +203,7 @@ export function fitEstimation(
       ssr += e * e;
     }
     fit.mx = sx / L;
+    fit.md = md;
     fit.df = L - 1;
   } else {
     const cmean = sy / L;

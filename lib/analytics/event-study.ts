@@ -1,6 +1,6 @@
 import { mapDay0 } from './day0';
 import { abnormalReturn, expectedReturn, fitEstimation, newFit, requiredEstimationReturns, type Fit } from './estimation';
-import { abnormalVolume, volumeBaseline } from './volume';
+import { abnormalVolume, logVolumes, volumeBaseline } from './volume';
 import { DATE_RE, prepareSeries, upperBound } from './returns';
 import { twoSidedP } from './stats';
 import type {
@@ -61,12 +61,13 @@ function volumeStudy(
   need: number,
 ): VolumeStudy {
   const { volume, calendar } = series;
-  const base = volumeBaseline(volume, fit.estStart, fit.estEnd, need);
+  const lv = logVolumes(series);
+  const base = volumeBaseline(lv, fit.estStart, fit.estEnd, need);
   if (typeof base === 'string') return { reason: base, estimation: null, daily: [], windows: [] };
   const daily: VolumeStudy['daily'] = [];
   let running = 0;
   for (let i = lo; i <= hi; i++) {
-    const av = abnormalVolume(volume, i, base);
+    const av = abnormalVolume(lv, i, base);
     if (av === av) running += av;
     const v = volume[i] as number;
     daily.push({ day: i - d0, date: calendar[i] as string, volume: v === v ? v : null, av: av === av ? av : null, cav: running });
@@ -75,7 +76,7 @@ function volumeStudy(
     let n = 0;
     let cav = 0;
     for (let i = Math.max(lo, d0 + t1); i <= Math.min(hi, d0 + t2); i++) {
-      const av = abnormalVolume(volume, i, base);
+      const av = abnormalVolume(lv, i, base);
       if (av === av) {
         n++;
         cav += av;

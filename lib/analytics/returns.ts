@@ -87,8 +87,68 @@ export function prepareBenchmark(benchmarkBars: readonly Bar[], returns: Returns
   return { calendar, mret, returns };
 }
 
-/** Float64 words a series needs per calendar day: returns, close, volume, and two Int32 gap counts. */
-export const SERIES_WORDS = 4;
+// prepareSeries' passes are small functions of their own: each is optimised on its own type
+// feedback (one large function kept being deoptimised at branches it had not met yet).
+
+/**
+ * The common case (the ticker trades on the benchmark's days: one bar per calendar day, in
+ * order): prices, closes and volumes in one pass (returnPrice, the close check and volumeOf
+ * inlined: this loop reads every bar of every ticker). False at the first bar that is not.
+ */
+function readAligned(bars: readonly Bar[], calendar: readonly string[], price: Float64Array, close: Float64Array, volume: Float64Array): boolean {
+  const n = calendar.length;
+  if (bars.length !== n) return false;
+  for (let i = 0; i < n; i++) {
+    const b = bars[i] as Bar;
+    if (b.date !== calendar[i]) return false;
+    const c = b.close;
+    const p = b.adj_close ?? c;
+    price[i] = p > 0 && p < Infinity ? p : NaN;
+    close[i] = c > 0 && c < Infinity ? c : NaN;
+    const v = b.volume;
+    volume[i] = typeof v === 'number' && v >= 0 && v < Infinity ? v : NaN;
+  }
+  return true;
+}
+
+/** The general case: merge sorted bars into the calendar (the last bar of a duplicated date wins). */
+function readMerged(tickerBars: readonly Bar[], calendar: readonly string[], buffer: Float64Array, price: Float64Array, close: Float64Array, volume: Float64Array): void {
+  const n = calendar.length;
+  buffer.fill(NaN, 0, 3 * n);
+  const bars = sortedBars(tickerBars);
+  let j = 0;
+  for (let i = 0; i < n; i++) {
+    const day = calendar[i] as string;
+    while (j < bars.length && (bars[j] as Bar).date < day) j++;
+    while (j < bars.length && (bars[j] as Bar).date === day) {
+      const b = bars[j++] as Bar;
+      price[i] = returnPrice(b);
+      close[i] = Number.isFinite(b.close) && b.close > 0 ? b.close : NaN;
+      volume[i] = volumeOf(b);
+    }
+  }
+}
+
+function logVolumesInto(volume: Float64Array, out: Float64Array): void {
+  for (let i = 0; i < volume.length; i++) out[i] = Math.log1p(volume[i] as number);
+}
+
+/** Prefix counts of the days missing a return (retGaps) or a return or benchmark return (gaps). */
+function countGaps(ret: Float64Array, mret: Float64Array, gaps: Int32Array, retGaps: Int32Array): void {
+  let all = 0;
+  let own = 0;
+  for (let i = 0; i < ret.length; i++) {
+    const r = ret[i] as number;
+    const m = mret[i] as number;
+    if (r !== r) own++;
+    if (r !== r || m !== m) all++;
+    gaps[i] = all;
+    retGaps[i] = own;
+  }
+}
+
+/** Float64 words a series needs per calendar day: returns, close, volume, log volume, and two Int32 gap counts. */
+export const SERIES_WORDS = 5;
 
 /**
  * Aligns the ticker's bars to the benchmark's trading calendar and computes daily returns once
@@ -102,7 +162,7 @@ export function prepareSeries(
   tickerBars: readonly Bar[],
   benchmark: readonly Bar[] | PreparedBenchmark,
   asOf?: string | null,
-  options: { returns?: ReturnsKind; buffer?: Float64Array } = {},
+  options: { returns?: ReturnsKind; buffer?: Float64Array; logVolume?: boolean } = {},
 ): PreparedSeries {
   const bench = Array.isArray(benchmark) ? prepareBenchmark(benchmark, options.returns) : (benchmark as PreparedBenchmark);
   if (options.returns !== undefined && options.returns !== bench.returns)
@@ -113,53 +173,19 @@ export function prepareSeries(
   // over many tickers that uses each series before preparing the next): typed arrays of this size
   // live outside the JS heap, and each allocation brings the next full garbage collection closer.
   // Prices are written into the returns' slot, then turned into returns in place.
+  // (A ticker whose bars are not exactly the calendar's days takes the general merge.)
   const buffer = options.buffer && options.buffer.length >= SERIES_WORDS * n ? options.buffer : new Float64Array(SERIES_WORDS * n);
   const ret = buffer.subarray(0, n);
   const close = buffer.subarray(n, 2 * n);
   const volume = buffer.subarray(2 * n, 3 * n);
-  const gaps = new Int32Array(buffer.buffer, buffer.byteOffset + 3 * n * 8, n);
-  const retGaps = new Int32Array(buffer.buffer, buffer.byteOffset + 3 * n * 8 + n * 4, n);
-  // The common case first (the ticker trades on the benchmark's days: one bar per calendar day,
-  // in order), falling back to the general merge at the first bar that is not.
-  let aligned = tickerBars.length === n;
-  for (let i = 0; aligned && i < n; i++) {
-    const b = tickerBars[i] as Bar;
-    if (b.date !== calendar[i]) aligned = false;
-    else {
-      ret[i] = returnPrice(b);
-      close[i] = Number.isFinite(b.close) && b.close > 0 ? b.close : NaN;
-      volume[i] = volumeOf(b);
-    }
-  }
-  if (!aligned) {
-    buffer.fill(NaN, 0, 3 * n);
-    const bars = sortedBars(tickerBars);
-    let j = 0;
-    for (let i = 0; i < n; i++) {
-      const day = calendar[i] as string;
-      while (j < bars.length && (bars[j] as Bar).date < day) j++;
-      // Take the last of possibly several bars with this date.
-      while (j < bars.length && (bars[j] as Bar).date === day) {
-        const b = bars[j++] as Bar;
-        ret[i] = returnPrice(b);
-        close[i] = Number.isFinite(b.close) && b.close > 0 ? b.close : NaN;
-        volume[i] = volumeOf(b);
-      }
-    }
-  }
+  const logVolume = options.logVolume ? buffer.subarray(3 * n, 4 * n) : null;
+  const gaps = new Int32Array(buffer.buffer, buffer.byteOffset + 4 * n * 8, n);
+  const retGaps = new Int32Array(buffer.buffer, buffer.byteOffset + 4 * n * 8 + n * 4, n);
+  if (!readAligned(tickerBars, calendar, ret, close, volume)) readMerged(tickerBars, calendar, buffer, ret, close, volume);
   pricesToReturns(ret, n, bench.returns);
-  let all = 0;
-  let own = 0;
-  for (let i = 0; i < n; i++) {
-    const r = ret[i] as number;
-    if (r !== r) {
-      own++;
-      all++;
-    } else if ((mret[i] as number) !== (mret[i] as number)) all++;
-    gaps[i] = all;
-    retGaps[i] = own;
-  }
+  if (logVolume) logVolumesInto(volume, logVolume);
+  countGaps(ret, mret, gaps, retGaps);
   const a = asOf ?? null;
   const end = a === null ? n : upperBound(calendar, a);
-  return { calendar, ret, mret, close, volume, gaps, retGaps, end, asOf: a, returns: bench.returns };
+  return { calendar, ret, mret, close, volume, logVolume, gaps, retGaps, end, asOf: a, returns: bench.returns };
 }

@@ -40,6 +40,8 @@ export type PreparedSeries = {
   mret: Float64Array;
   close: Float64Array;
   volume: Float64Array;
+  /** ln(1 + volume) per day, when prepareSeries was asked for it (the battery reads it for many pairs). */
+  logVolume: Float64Array | null;
   gaps: Int32Array;
   retGaps: Int32Array;
   end: number;

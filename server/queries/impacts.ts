@@ -61,6 +61,7 @@ export type Context = {
 export async function prepareContext(
   read: ReadModel,
   p: { tickers: string[]; benchmark: string; returns?: ReturnsKind; asOf: string | null; position: number | null },
+  options: { logVolume?: boolean } = {},
 ): Promise<Context> {
   const clock: Clock = { asOf: p.asOf, position: p.position };
   const listed = new Map((await read.listTickers()).map((t) => [t.symbol, t] as const));
@@ -78,7 +79,7 @@ export async function prepareContext(
   const shares = new Map<string, number | null>();
   for (const symbol of p.tickers) {
     const bars = (await read.listBars(symbol, {}, clock)).map(toBar);
-    series.set(symbol, prepareSeries(bars, bench, p.asOf));
+    series.set(symbol, prepareSeries(bars, bench, p.asOf, { logVolume: options.logVolume }));
     shares.set(symbol, listed.get(symbol)?.shares_outstanding ?? null);
   }
   const visible = (await read.listEntries({}, clock)).filter((e) => e.status === 'active');
@@ -167,7 +168,7 @@ export async function computeImpacts(read: ReadModel, input: ImpactParamsInput =
  */
 export async function computeNarratives(read: ReadModel, input: NarrativeParamsInput = {}): Promise<NarrativesResponse> {
   const params = normaliseNarrativeParams(input);
-  const ctx = await prepareContext(read, params);
+  const ctx = await prepareContext(read, params, { logVolume: true });
   const engineParams = { model: params.model, estimation: params.estimation, gap: params.gap, windows: [params.window] };
   const batteryParams = { model: params.model, estimation: params.estimation, gap: params.gap, window: params.window };
   const items: NarrativeItem[] = [];

@@ -90,7 +90,7 @@ export async function computeTests(read: ReadModel, input: TestsParamsInput = {}
   const params = normaliseTestsParams(input);
   const returns = returnsOf(params);
   const tickers = params.pairs ? [...new Set(params.pairs.map((p) => p.ticker))] : params.tickers;
-  const ctx = await prepareContext(read, { tickers, benchmark: params.benchmark, returns, asOf: params.asOf, position: params.position });
+  const ctx = await prepareContext(read, { tickers, benchmark: params.benchmark, returns, asOf: params.asOf, position: params.position }, { logVolume: true });
   const clocked = params.asOf !== null || params.position !== null;
   let list: { event: EntryView; ticker: string }[];
   if (params.pairs) {
@@ -164,7 +164,7 @@ export async function computeMatrix(read: ReadModel, input: MatrixParamsInput = 
   const params = normaliseMatrixParams(input);
   const returns = returnsOf(params);
   const tickers = params.tickers ?? (await defaultTickers(read));
-  const ctx = await prepareContext(read, { tickers, benchmark: params.benchmark, returns, asOf: params.asOf, position: params.position });
+  const ctx = await prepareContext(read, { tickers, benchmark: params.benchmark, returns, asOf: params.asOf, position: params.position }, { logVolume: true });
   const clocked = params.asOf !== null || params.position !== null;
   let events = params.events
     ? pickEvents(ctx, params.events, clocked)
