@@ -10,6 +10,9 @@ export const queryKeys = {
   prices: (ticker: string, clock: ClockKey) => [...queryKeys.all, 'prices', ticker, clock] as const,
   impacts: (params: Record<string, unknown>) => [...queryKeys.all, 'impacts', params] as const,
   narratives: (params: Record<string, unknown>) => [...queryKeys.all, 'narratives', params] as const,
+  tests: (params: Record<string, unknown>) => [...queryKeys.all, 'tests', params] as const,
+  matrix: (params: Record<string, unknown>) => [...queryKeys.all, 'matrix', params] as const,
+  claimReactions: (params: Record<string, unknown>) => [...queryKeys.all, 'claim-reactions', params] as const,
   ledger: (params: Record<string, unknown>) => [...queryKeys.all, 'ledger', params] as const,
   health: () => [...queryKeys.all, 'health'] as const,
 };

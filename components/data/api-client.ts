@@ -2,13 +2,16 @@
 // Plain fetch, no React, so server code, scripts and tests can call them too. Errors carry
 // the server's message.
 import type {
+  ClaimReactionsResponse,
   ClaimsResponse,
   EntryResponse,
   HealthResponse,
   LedgerResponse,
   ImpactsResponse,
+  MatrixResponse,
   NarrativesResponse,
   PricesResponse,
+  TestsResponse,
   TickersResponse,
   TimelineResponse,
 } from '@/lib/contracts/read';
@@ -69,6 +72,9 @@ export const api = {
   prices: (ticker: string, clock: ClockKey) => fetchJson<PricesResponse>(`/api/prices/${encodeURIComponent(ticker)}${clockQuery(clock)}`),
   impacts: (params: QueryParams) => fetchJson<ImpactsResponse>(`/api/impacts${toQuery(params)}`),
   narratives: (params: QueryParams) => fetchJson<NarrativesResponse>(`/api/narratives${toQuery(params)}`),
+  tests: (params: QueryParams) => fetchJson<TestsResponse>(`/api/impacts/tests${toQuery(params)}`),
+  matrix: (params: QueryParams) => fetchJson<MatrixResponse>(`/api/impacts/matrix${toQuery(params)}`),
+  claimReactions: (params: QueryParams) => fetchJson<ClaimReactionsResponse>(`/api/narratives/claim-reactions${toQuery(params)}`),
   health: () => fetchJson<HealthResponse>('/api/health'),
   ledger: (p: { after?: number | null; limit?: number | null; stream?: string | null; type?: string | null }) =>
     fetchJson<LedgerResponse>(`/api/ledger${toQuery({ after: p.after, limit: p.limit, stream: p.stream, type: p.type })}`),

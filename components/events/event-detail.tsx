@@ -9,7 +9,8 @@ import { useElementWidth } from '@/components/ui/use-element-width';
 import type { ImpactResult } from '@/lib/contracts/read';
 import { formatNumber, formatP, formatPct, stars } from '@/lib/charts/timeline';
 import type { ClockKey } from '@/lib/query-keys';
-import { ArCarChart } from './ar-car-chart';
+import { AbnormalChart } from './abnormal-chart';
+import { PeersSection } from './peers-section';
 
 type Props = {
   id: string;
@@ -123,9 +124,8 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ed
           <ImpactTable key={r.ticker} result={r} />
         ))}
         {primary?.result ? (
-          <div ref={chartRef} className="ar-chart-wrap">
-            <h4>Daily abnormal returns — {primary.ticker}</h4>
-            <ArCarChart daily={primary.result.daily} ticker={primary.ticker} width={Math.min(chartWidth, 640)} />
+          <div ref={chartRef}>
+            <AbnormalChart eventId={id} result={primary} clock={clock} width={Math.min(chartWidth, 640)} />
           </div>
         ) : null}
         <ExportMenu dataset="impacts" label="Export impacts CSV" params={{ event: id, tickers, asOf: clock.asOf, position: clock.position }} />
@@ -135,6 +135,8 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ed
           </p>
         ) : null}
       </section>
+
+      <PeersSection eventId={id} clock={clock} />
 
       {linkedClaims.length > 0 ? (
         <section>

@@ -18,6 +18,7 @@ import { ClaimsTable } from './claims-table';
 import { clockOf, narrativesParams, parseNarrativesState, toSearch, WINDOWS, type NarrativesState } from './state';
 import { TickerPicker } from './ticker-picker';
 import { NarrativesExport } from './narratives-export';
+import { ClaimReactionScatter } from './claim-reaction-scatter';
 
 export type NarrativesViewProps = {
   narratives: NarrativeView[];
@@ -258,6 +259,7 @@ export function NarrativesView({ narratives, ladderExtent, asOfExtent, priceExte
           <NarrativesExport clock={clock} narrativesParams={narrParams} />
         </section>
       </div>
+      <ClaimReactionScatter ticker={state.tickers[0]!} window={state.window} clock={clock} narratives={narratives} />
     </div>
   );
 }

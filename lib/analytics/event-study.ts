@@ -1,4 +1,5 @@
 import { mapDay0 } from './day0';
+import { MODELS } from './models';
 import { abnormalReturn, expectedReturn, fitEstimation, newFit, requiredEstimationReturns, type Fit } from './estimation';
 import { abnormalVolume, logVolumes, volumeBaseline } from './volume';
 import { DATE_RE, prepareSeries, upperBound } from './returns';
@@ -9,14 +10,13 @@ import type {
   EventStudyInput,
   EventStudyParams,
   EventStudyResult,
-  ModelName,
   PreparedSeries,
   VolumeStudy,
   WindowCut,
   WindowResult,
 } from './types';
 
-export const MODELS: readonly ModelName[] = ['market', 'market-adjusted', 'constant-mean'];
+export { MODELS } from './models';
 
 export const DEFAULT_PARAMS: EventStudyParams = Object.freeze({
   model: 'market',

@@ -1,6 +1,6 @@
 import type { Bar, PreparedSeries, ReturnsKind } from './types';
 
-export const RETURNS_KINDS: readonly ReturnsKind[] = ['simple', 'log'];
+export { RETURNS_KINDS } from './models';
 
 export const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 

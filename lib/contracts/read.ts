@@ -1,7 +1,7 @@
 // Response shapes of the read API, shared by route handlers, server prefetch and client queries.
 import type { EventStudyResult } from '@/lib/analytics/types';
 import type { NarrativeAggregate } from '@/lib/analytics/narratives';
-import type { TestBattery, TestResult } from '@/lib/analytics/battery';
+import type { TestBattery, TestResult } from '@/lib/analytics/tests-info';
 import type { ClaimReactionParams, ImpactParams, MatrixParams, NarrativeParams, TestsParams } from '@/lib/analytics/params';
 import type { ClaimHistoryItem, ClaimStatus } from '@/lib/domain/cost-claim';
 import type { Figure, Source } from '@/lib/domain/schemas';
