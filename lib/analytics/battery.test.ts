@@ -154,6 +154,28 @@ describe('battery: properties', () => {
     expect(meanResidualCorrelation(two)).toBeCloseTo(sum / count, 13);
   });
 
+  it('Corrado equals the textbook computation, also for a pair whose estimation window is clamped at the start of the data', () => {
+    const sample = sampleOf({ events: [100, 140, 280] });
+    const { width, inEst, inWin, ar, size, L } = sample;
+    const byDay = new Map<number, number[]>();
+    for (let i = 0; i < size; i++) {
+      const vals: { c: number; a: number }[] = [];
+      for (let c = 0; c < width; c++) if ((inEst[c] || inWin[c]) && !Number.isNaN(ar[i * width + c]!)) vals.push({ c, a: ar[i * width + c]! });
+      for (const { c, a } of vals) {
+        const less = vals.filter((x) => x.a < a).length;
+        const eq = vals.filter((x) => x.a === a).length;
+        const u = (less + (eq + 1) / 2) / (vals.length + 1);
+        byDay.set(c, [...(byDay.get(c) ?? []), u]);
+      }
+    }
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const dev = [...byDay.entries()].map(([c, us]) => ({ c, d: mean(us) - 0.5 }));
+    const su = Math.sqrt(mean(dev.map((x) => x.d * x.d)));
+    const winMean = mean(dev.filter((x) => inWin[x.c]).map((x) => x.d));
+    expect(sample.estStart[0]).toBe(0); // the day-100 pairs are clamped
+    expect(runBattery(sample).corrado_rank.statistic!).toBeCloseTo((Math.sqrt(L) * winMean) / su, 12);
+  });
+
   it('log returns give the same sample shape, BHAR from the exponentiated sums', () => {
     const log = sampleOf({ returns: 'log' });
     expect(log.size).toBe(base.size);

@@ -540,7 +540,24 @@ function corradoTest(sample: Sample): TestResult {
   if (N < 2) return nullTest(N, 'normal', FEWER_THAN_TWO);
   const { width, inEst, inWin, ar } = sample;
   const union: number[] = [];
-  for (let c = 0; c < width; c++) if (inEst[c] || inWin[c]) union.push(c);
+  let e0 = -1;
+  let e1 = -1;
+  let w0 = -1;
+  let w1 = -1;
+  for (let c = 0; c < width; c++) {
+    if (inEst[c] || inWin[c]) union.push(c);
+    if (inEst[c]) {
+      if (e0 < 0) e0 = c;
+      e1 = c + 1;
+    }
+    if (inWin[c]) {
+      if (w0 < 0) w0 = c;
+      w1 = c + 1;
+    }
+  }
+  // estimation and window apart (the usual case): a complete pair's values are two plain runs
+  const apart = w0 >= e1 || w1 <= e0;
+  const fullFrom = -sample.params.gap - sample.params.estimation;
   const U = union.length;
   const sumU = new Float64Array(width);
   const cntU = new Int32Array(width);
@@ -550,14 +567,27 @@ function corradoTest(sample: Sample): TestResult {
   for (let i = 0; i < N; i++) {
     const row = i * width;
     let n = 0;
-    for (let j = 0; j < U; j++) {
-      const c = union[j] as number;
-      const a = ar[row + c] as number;
-      if (a !== a) continue;
-      v[n] = a;
-      cols[n] = c;
-      n++;
-    }
+    // (complete, and not clamped at the start of the data: every estimation column holds a value)
+    if (apart && sample.estComplete[i] === 1 && (sample.estStart[i] as number) === (sample.d0[i] as number) + fullFrom) {
+      for (let c = e0; c < e1; c++) {
+        v[n] = ar[row + c] as number;
+        cols[n] = c;
+        n++;
+      }
+      for (let c = w0; c < w1; c++) {
+        v[n] = ar[row + c] as number;
+        cols[n] = c;
+        n++;
+      }
+    } else
+      for (let j = 0; j < U; j++) {
+        const c = union[j] as number;
+        const a = ar[row + c] as number;
+        if (a !== a) continue;
+        v[n] = a;
+        cols[n] = c;
+        n++;
+      }
     // sort the pair's ARs with their columns, then walk runs of ties: U = average rank / (1 + n)
     sorter.sort(v, cols, n, sample.sigma[i] as number);
     for (let j = 0; j < n; ) {
