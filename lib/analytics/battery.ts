@@ -154,16 +154,21 @@ export function addPair(sample: Sample, series: PreparedSeries, d0: number, end:
   const last = Math.min(end, series.end, ret.length) - 1;
   if (d0 < 0 || d0 > last) return 'day 0 is not on the calendar at this clock';
   const fit = fitScratch;
-  if (!fitEstimation(series, d0, params.model, params.estimation, params.gap, fit)) {
+  const i0 = sample.size;
+  const row = i0 * width;
+  const at = row - d0 - relStart;
+  if (!fitEstimation(series, d0, params.model, params.estimation, params.gap, fit, sample.ar, at)) {
+    sample.ar.fill(NaN, row, row + width);
     if (fit.failure === 'too_few_returns')
       return `only ${fit.n} estimation returns before ${calendar[d0]}; need at least ${requiredEstimationReturns(params.estimation)}`;
     if (fit.failure === 'zero_benchmark_variance') return 'benchmark returns have zero variance in the estimation window';
     return 'estimation residual variance is zero or undefined';
   }
-  if (d0 + t1 < 0 || d0 + t2 > last) return cutReason(series, end, d0, t1, t2);
+  if (d0 + t1 < 0 || d0 + t2 > last) {
+    sample.ar.fill(NaN, row, row + width);
+    return cutReason(series, end, d0, t1, t2);
+  }
   // The window's abnormal returns, CAR (summed in calendar order, as runEventStudy), SAR, BHAR.
-  const i0 = sample.size;
-  const row = i0 * width;
   const sigma = Math.sqrt(fit.sigma2);
   const M = fit.n;
   const market = params.model === 'market';
@@ -204,15 +209,9 @@ export function addPair(sample: Sample, series: PreparedSeries, d0: number, end:
   // Estimation abnormal returns (Corrado's ranks, the sign test's share, Kolari–Pynnönen's residuals).
   let positive = 0;
   let present = 0;
-  const at = row - d0 - relStart;
-  if (fit.complete && market) {
-    // the common case, as abnormalReturn computes it, without its per-day checks
-    const { alpha, beta } = fit;
-    for (let i = fit.estStart; i <= fit.estEnd; i++) {
-      const a = (ret[i] as number) - (alpha + beta * (mret[i] as number));
-      if (a > 0) positive++;
-      sample.ar[at + i] = a;
-    }
+  if (fit.kept) {
+    // the fit kept its residuals: r − α − β·Rm, the same abnormal return to the last bit or two
+    positive = fit.positive;
     present = fit.estEnd - fit.estStart + 1;
   } else
     for (let i = fit.estStart; i <= fit.estEnd; i++) {

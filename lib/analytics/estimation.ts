@@ -43,6 +43,9 @@ export type Fit = {
   r2: number | null;
   /** Every estimation day has its returns (the fast loops ran). */
   complete: boolean;
+  /** The market model's residuals were written to the caller's array (and `positive` counts those > 0). */
+  kept: boolean;
+  positive: number;
   failure: FitFailure | null;
 };
 
@@ -64,6 +67,8 @@ export function newFit(): Fit {
     sigma2: NaN,
     r2: null,
     complete: false,
+    kept: false,
+    positive: 0,
     failure: null,
   };
 }
@@ -86,6 +91,8 @@ function countIn(gaps: Int32Array, a: number, b: number): number {
  *
  * When the window has no missing day (the series' gap counts tell in O(1)) the loops skip the
  * per-day checks; they add the same terms in the same order, so the result is identical.
+ * `residuals`: for a complete market-model window, residuals[at + i] receives each day's
+ * residual (fit.kept says so), saving the battery a pass.
  */
 export function fitEstimation(
   series: Pick<PreparedSeries, 'ret' | 'mret' | 'gaps' | 'retGaps'>,
@@ -94,6 +101,8 @@ export function fitEstimation(
   estimation: number,
   gap: number,
   fit: Fit,
+  residuals?: Float64Array,
+  at = 0,
 ): boolean {
   const { ret, mret } = series;
   const estEnd = d0 - gap - 1;
@@ -113,6 +122,8 @@ export function fitEstimation(
   fit.ssr = 0;
   fit.r2 = null;
   fit.failure = null;
+  fit.kept = false;
+  fit.positive = 0;
   const complete = estEnd >= estStart && countIn(useMarket ? series.gaps : series.retGaps, estStart, estEnd) === 0;
   fit.complete = complete;
 
@@ -176,7 +187,18 @@ export function fitEstimation(
     }
     const beta = sxy / sxx;
     const alpha = my - beta * mx;
-    if (complete)
+    if (complete && residuals) {
+      // the same sums, keeping each residual (the battery's estimation abnormal returns)
+      let positive = 0;
+      for (let i = estStart; i <= estEnd; i++) {
+        const e = (ret[i] as number) - alpha - beta * (mret[i] as number);
+        ssr += e * e;
+        residuals[at + i] = e;
+        if (e > 0) positive++;
+      }
+      fit.kept = true;
+      fit.positive = positive;
+    } else if (complete)
       for (let i = estStart; i <= estEnd; i++) {
         const e = (ret[i] as number) - alpha - beta * (mret[i] as number);
         ssr += e * e;

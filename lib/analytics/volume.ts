@@ -23,28 +23,27 @@ export function logVolumes(series: Pick<PreparedSeries, 'volume' | 'logVolume'>)
 
 /** The estimation-window baseline of log volumes `lv`, or the reason there is none (too few days, constant volume). */
 export function volumeBaseline(lv: Float64Array, from: number, to: number, need: number): VolumeBaseline | string {
+  // One pass over values shifted by the first one (log volumes sit far from 0 and vary little:
+  // the shift keeps Σx² − n·x̄² free of cancellation).
   let n = 0;
-  let sum = 0;
+  let shift = NaN;
+  let s1 = 0;
+  let s2 = 0;
   for (let i = Math.max(0, from); i <= to; i++) {
     const v = lv[i] as number;
-    if (v === v) {
-      n++;
-      sum += v;
-    }
+    if (v !== v) continue;
+    if (n === 0) shift = v;
+    const d = v - shift;
+    n++;
+    s1 += d;
+    s2 += d * d;
   }
   if (n < need) return n === 0 ? 'no volume in the estimation window' : `only ${n} days with volume in the estimation window; need at least ${need}`;
-  const mean = sum / n;
-  let ss = 0;
-  for (let i = Math.max(0, from); i <= to; i++) {
-    const v = lv[i] as number;
-    if (v === v) {
-      const d = v - mean;
-      ss += d * d;
-    }
-  }
-  const sd = Math.sqrt(ss / (n - 1));
+  const m = s1 / n;
+  const ss = s2 - s1 * m;
+  const sd = Math.sqrt(Math.max(0, ss) / (n - 1));
   if (!(sd > 0)) return 'volume is constant in the estimation window';
-  return { n, mean, sd };
+  return { n, mean: shift + m, sd };
 }
 
 /** Abnormal log volume on calendar day i (NaN when the day has no volume). */
