@@ -41,7 +41,7 @@ function bars(k: number, shift = 0, window = params.window): Bar[] {
   return barsFromReturns(dates, rets, 50 + k).map((b, i) => ({ ...b, volume: volumes[k]![i]! }));
 }
 
-function sampleOf(opts: { shift?: number; order?: number[]; model?: ModelName; returns?: ReturnsKind; events?: number[]; volume?: boolean } = {}): Sample {
+function sampleOf(opts: { shift?: number; order?: number[]; model?: ModelName; returns?: ReturnsKind; events?: number[]; volume?: boolean; holes?: number[] } = {}): Sample {
   const p = { ...params, model: opts.model ?? params.model };
   const returns = opts.returns ?? 'simple';
   const bench = prepareBenchmark(barsFromReturns(dates, rm, 400), returns);
@@ -51,7 +51,9 @@ function sampleOf(opts: { shift?: number; order?: number[]; model?: ModelName; r
   const pairs = events.flatMap((_, e) => order.map((k) => [e, k] as const));
   const sample = createSample(p, returns, pairs.length);
   for (const [e, k] of pairs) {
-    const b = bars(k, opts.shift ?? 0).map((x) => (opts.volume === false ? { ...x, volume: null } : x));
+    const b = bars(k, opts.shift ?? 0)
+      .map((x) => (opts.volume === false ? { ...x, volume: null } : x))
+      .filter((_, day) => k !== 0 || !(opts.holes ?? []).includes(day));
     expect(addPair(sample, prepareSeries(b, bench), day0.index[e]!, DAYS)).toBeNull();
   }
   return sample;
@@ -135,23 +137,26 @@ describe('battery: properties', () => {
     expect(meanResidualCorrelation(one)).toBeCloseTo(sum / count, 13);
   });
 
-  it('pairs of two overlapping events correlate over the dates they share', () => {
-    const two = sampleOf({ events: [200, 230, 295] });
-    const N = two.size;
-    let sum = 0;
-    let count = 0;
-    for (let i = 0; i < N; i++)
-      for (let j = i + 1; j < N; j++) {
-        const a = residualsByDay(two, i);
-        const b = residualsByDay(two, j);
-        const days = [...a.keys()].filter((d) => b.has(d));
-        if (days.length < 30) continue;
-        sum += pearson(days.map((d) => a.get(d)!), days.map((d) => b.get(d)!));
-        count++;
-      }
-    expect(count).toBeLessThan((N * (N - 1)) / 2); // 200 and 295 share fewer than 30 dates
-    expect(count).toBeGreaterThan((N * (N - 1)) / 3);
-    expect(meanResidualCorrelation(two)).toBeCloseTo(sum / count, 13);
+  it('pairs of two overlapping events correlate over the dates they share (also with missing days)', () => {
+    for (const holes of [[], [150, 190]]) {
+      const two = sampleOf({ events: [200, 230, 295], holes });
+      const N = two.size;
+      let sum = 0;
+      let count = 0;
+      for (let i = 0; i < N; i++)
+        for (let j = i + 1; j < N; j++) {
+          const a = residualsByDay(two, i);
+          const b = residualsByDay(two, j);
+          const days = [...a.keys()].filter((d) => b.has(d));
+          if (days.length < 30) continue;
+          sum += pearson(days.map((d) => a.get(d)!), days.map((d) => b.get(d)!));
+          count++;
+        }
+      expect(count).toBeLessThan((N * (N - 1)) / 2); // 200 and 295 share fewer than 30 dates
+      expect(count).toBeGreaterThan((N * (N - 1)) / 3);
+      expect(meanResidualCorrelation(two)).toBeCloseTo(sum / count, 13);
+      if (holes.length) expect([...two.estComplete].filter((x) => x === 0).length).toBe(3); // ticker 0's pairs
+    }
   });
 
   it('Corrado equals the textbook computation, also for a pair whose estimation window is clamped at the start of the data', () => {
@@ -243,15 +248,19 @@ describe('ranks', () => {
 
   it('the bucket sorter orders exactly whatever the scale it is given (and falls back when crowded)', () => {
     const rnd = lcg(11);
-    const sorter = new BucketSorter(300);
+    const sorter = new BucketSorter(600);
     for (const [n, sigma] of [[131, 0.01], [300, 0.01], [131, 1e-9], [131, 1e6], [131, NaN], [20, 0.01]] as const) {
       // ties (every 17th value, and 0.01 twice per 40) and an outlier bucket
-      const v = Float64Array.from({ length: n }, (_, i) => (i % 17 === 0 ? 0.25 : i % 20 === 3 ? 0.01 : (rnd() - 0.5) * 0.06));
-      const tag = Int32Array.from({ length: n }, (_, i) => i);
-      const original = Float64Array.from(v);
-      sorter.sort(v, tag, n, sigma);
-      expect(Array.from(v), `n ${n} sigma ${sigma}`).toEqual(Array.from(Float64Array.from(original).sort()));
-      for (let i = 0; i < n; i++) expect(original[tag[i]!]).toBe(v[i]);
+      const original = Float64Array.from({ length: n }, (_, i) => (i % 17 === 0 ? 0.25 : i % 20 === 3 ? 0.01 : (rnd() - 0.5) * 0.06));
+      const v = new Float64Array(n);
+      const tag = new Int32Array(n);
+      // every other value through a NaN gap, as the rows of a sample have
+      const src = new Float64Array(2 * n).fill(NaN);
+      const columns = Int32Array.from({ length: 2 * n }, (_, i) => i);
+      for (let i = 0; i < n; i++) src[2 * i] = original[i]!;
+      expect(sorter.sortFrom(src, 0, columns, sigma, v, tag)).toBe(n);
+      expect(Array.from(v.subarray(0, n)), `n ${n} sigma ${sigma}`).toEqual(Array.from(Float64Array.from(original).sort()));
+      for (let i = 0; i < n; i++) expect(src[tag[i]!]).toBe(v[i]);
     }
   });
 });

@@ -362,55 +362,76 @@ function swap(v: Float64Array, tag: Int32Array, a: number, b: number): void {
 }
 
 /**
- * Sorts a pair's abnormal returns (with their tags) in expected linear time: a counting pass into
- * buckets spanning ±3σ, then an insertion sort that only moves values within their bucket. The
- * order is exact whatever σ; when the values crowd into few buckets it falls back to sortTandem.
+ * Sorts a pair's abnormal returns with their columns in expected linear time: a counting pass
+ * into buckets spanning ±3σ, a scatter in bucket order, then an insertion sort that only moves
+ * values within their bucket. The order is exact whatever σ; when values crowd into few buckets
+ * it falls back to sortTandem.
  */
 export class BucketSorter {
   private buckets: number;
   private counts: Int32Array;
   private key: Int32Array;
-  private v: Float64Array;
-  private tag: Int32Array;
+  private v2: Float64Array;
+  private t2: Int32Array;
 
   constructor(capacity: number) {
     this.buckets = 1 << Math.max(4, Math.ceil(Math.log2(Math.max(2, capacity))));
     this.counts = new Int32Array(this.buckets + 1);
     this.key = new Int32Array(capacity);
-    this.v = new Float64Array(capacity);
-    this.tag = new Int32Array(capacity);
+    this.v2 = new Float64Array(capacity);
+    this.t2 = new Int32Array(capacity);
   }
 
-  sort(v: Float64Array, tag: Int32Array, n: number, sigma: number): void {
+  /**
+   * The values src[offset + columns[j]] (NaN skipped), sorted into v with their columns in tag.
+   * Returns how many there are.
+   */
+  sortFrom(src: Float64Array, offset: number, columns: Int32Array, sigma: number, v: Float64Array, tag: Int32Array): number {
     const B = this.buckets;
     const scale = B / (6 * sigma);
-    if (!(scale > 0) || !Number.isFinite(scale) || n < 32) {
-      sortTandem(v, tag, 0, n - 1);
-      return;
-    }
-    const { counts, key, v: v2, tag: t2 } = this;
+    const { counts, key, v2, t2 } = this;
+    const m = columns.length;
+    const usable = scale > 0 && scale < Infinity;
     counts.fill(0);
     const half = B / 2;
+    let n = 0;
     let crowded = 0;
-    for (let k = 0; k < n; k++) {
-      let b = Math.floor((v[k] as number) * scale + half);
+    for (let j = 0; j < m; j++) {
+      const a = src[offset + (columns[j] as number)] as number;
+      if (a !== a) {
+        key[j] = -1;
+        continue;
+      }
+      n++;
+      if (!usable) continue;
+      let b = Math.floor(a * scale + half);
       b = b < 0 ? 0 : b >= B ? B - 1 : b;
-      key[k] = b;
+      key[j] = b;
       const c = (counts[b + 1] as number) + 1;
       counts[b + 1] = c;
       if (c > crowded) crowded = c;
     }
-    if (crowded > 32) {
+    if (!usable || crowded > 32) {
+      let k = 0;
+      for (let j = 0; j < m; j++) {
+        const a = src[offset + (columns[j] as number)] as number;
+        if (a !== a) continue;
+        v[k] = a;
+        tag[k] = columns[j] as number;
+        k++;
+      }
       sortTandem(v, tag, 0, n - 1);
-      return;
+      return n;
     }
     for (let b = 0; b < B; b++) counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
-    for (let k = 0; k < n; k++) {
-      const b = key[k] as number;
+    for (let j = 0; j < m; j++) {
+      const b = key[j] as number;
+      if (b < 0) continue;
       const p = counts[b] as number;
       counts[b] = p + 1;
-      v2[p] = v[k] as number;
-      t2[p] = tag[k] as number;
+      const c = columns[j] as number;
+      v2[p] = src[offset + c] as number;
+      t2[p] = c;
     }
     // insertion sort of the bucketed order: values move only within their bucket
     for (let a = 0; a < n; a++) {
@@ -425,6 +446,7 @@ export class BucketSorter {
       v[b + 1] = x;
       tag[b + 1] = t;
     }
+    return n;
   }
 }
 
@@ -539,60 +561,22 @@ function corradoTest(sample: Sample): TestResult {
   if (N < 2) return nullTest(N, 'normal', FEWER_THAN_TWO);
   const { width, inEst, inWin, ar } = sample;
   const union: number[] = [];
-  let e0 = -1;
-  let e1 = -1;
-  let w0 = -1;
-  let w1 = -1;
-  for (let c = 0; c < width; c++) {
-    if (inEst[c] || inWin[c]) union.push(c);
-    if (inEst[c]) {
-      if (e0 < 0) e0 = c;
-      e1 = c + 1;
-    }
-    if (inWin[c]) {
-      if (w0 < 0) w0 = c;
-      w1 = c + 1;
-    }
-  }
-  // estimation and window apart (the usual case): a complete pair's values are two plain runs
-  const apart = w0 >= e1 || w1 <= e0;
-  const fullFrom = -sample.params.gap - sample.params.estimation;
-  const U = union.length;
+  for (let c = 0; c < width; c++) if (inEst[c] || inWin[c]) union.push(c);
+  const columns = Int32Array.from(union);
+  const U = columns.length;
   const sumU = new Float64Array(width);
   const cntU = new Int32Array(width);
   const v = new Float64Array(U);
   const cols = new Int32Array(U);
   const sorter = new BucketSorter(U);
   for (let i = 0; i < N; i++) {
-    const row = i * width;
-    let n = 0;
-    // (complete, and not clamped at the start of the data: every estimation column holds a value)
-    if (apart && sample.estComplete[i] === 1 && (sample.estStart[i] as number) === (sample.d0[i] as number) + fullFrom) {
-      for (let c = e0; c < e1; c++) {
-        v[n] = ar[row + c] as number;
-        cols[n] = c;
-        n++;
-      }
-      for (let c = w0; c < w1; c++) {
-        v[n] = ar[row + c] as number;
-        cols[n] = c;
-        n++;
-      }
-    } else
-      for (let j = 0; j < U; j++) {
-        const c = union[j] as number;
-        const a = ar[row + c] as number;
-        if (a !== a) continue;
-        v[n] = a;
-        cols[n] = c;
-        n++;
-      }
-    // sort the pair's ARs with their columns, then walk runs of ties: U = average rank / (1 + n)
-    sorter.sort(v, cols, n, sample.sigma[i] as number);
+    // the pair's ARs sorted with their columns, then runs of ties: U = average rank / (1 + n)
+    const n = sorter.sortFrom(ar, i * width, columns, sample.sigma[i] as number, v, cols);
+    const scale = 1 / (1 + n);
     for (let j = 0; j < n; ) {
       let k = j + 1;
       while (k < n && (v[k] as number) === (v[j] as number)) k++;
-      const u = (j + 1 + k) / 2 / (1 + n);
+      const u = (j + 1 + k) * 0.5 * scale;
       for (let m = j; m < k; m++) {
         const c = cols[m] as number;
         sumU[c] = (sumU[c] as number) + u;
@@ -677,11 +661,11 @@ export function meanResidualCorrelation(sample: Sample): number {
   const zB = new Float64Array(maxLen);
 
   /**
-   * Σ over the members of g of their residuals on days [from, from+len), centred and scaled to
-   * unit norm over those days (only the masked ones when `masked`), into `into`. Returns the
-   * members with a non-zero variance there.
+   * Σ over the members of g of their residuals on the masked days of [from, from+len), centred
+   * and scaled to unit norm over those days, into `into`. Returns the members with a non-zero
+   * variance there.
    */
-  function sumZ(g: number, from: number, len: number, masked: boolean, into: Float64Array): number {
+  function sumZ(g: number, from: number, len: number, into: Float64Array): number {
     into.fill(0, 0, len);
     const list = members[g]!;
     let used = 0;
@@ -689,39 +673,21 @@ export function meanResidualCorrelation(sample: Sample): number {
       const o = (off[list[j]!] as number) + from;
       let n = 0;
       let sum = 0;
-      let ss = 0;
-      if (!masked) {
-        // the common case (complete windows): one pass for the sums (Σx² − n·m² is exact enough
-        // here: residuals have a mean near 0), one to add the scaled residuals
-        let sq = 0;
-        for (let k = 0; k < len; k++) {
-          const v = ar[o + k] as number;
-          sum += v;
-          sq += v * v;
+      for (let k = 0; k < len; k++)
+        if (mask[k]) {
+          sum += ar[o + k] as number;
+          n++;
         }
-        n = len;
-        const m = sum / n;
-        ss = sq - n * m * m;
-        if (!(ss > 0)) continue;
-        const inv = 1 / Math.sqrt(ss);
-        const shift = m * inv;
-        for (let k = 0; k < len; k++) into[k] = (into[k] as number) + (ar[o + k] as number) * inv - shift;
-      } else {
-        for (let k = 0; k < len; k++)
-          if (mask[k]) {
-            sum += ar[o + k] as number;
-            n++;
-          }
-        const m = sum / n;
-        for (let k = 0; k < len; k++)
-          if (mask[k]) {
-            const d = (ar[o + k] as number) - m;
-            ss += d * d;
-          }
-        if (!(ss > 0)) continue;
-        const inv = 1 / Math.sqrt(ss);
-        for (let k = 0; k < len; k++) if (mask[k]) into[k] = (into[k] as number) + ((ar[o + k] as number) - m) * inv;
-      }
+      const m = sum / n;
+      let ss = 0;
+      for (let k = 0; k < len; k++)
+        if (mask[k]) {
+          const d = (ar[o + k] as number) - m;
+          ss += d * d;
+        }
+      if (!(ss > 0)) continue;
+      const inv = 1 / Math.sqrt(ss);
+      for (let k = 0; k < len; k++) if (mask[k]) into[k] = (into[k] as number) + ((ar[o + k] as number) - m) * inv;
       used++;
     }
     return used;
@@ -736,44 +702,115 @@ export function meanResidualCorrelation(sample: Sample): number {
 
   let total = 0;
   let count = 0;
+
+  // ---- complete groups. Overlaps between two of them, each with the sum vector of either side.
+  const ovG: number[] = [];
+  const ovFrom: number[] = [];
+  const ovLen: number[] = [];
+  const ovZ: [Float64Array, Float64Array][] = [];
+  const ovUsed: Int32Array[] = [];
+  const overlapsOf: number[][] = members.map(() => []);
   for (let g = 0; g < G; g++) {
+    if (!gComplete[g]) continue;
+    for (let h = g + 1; h < G; h++) {
+      if (!gComplete[h]) continue;
+      const from = Math.max(gStart[g]!, gStart[h]!);
+      const l = Math.min(gEnd[g]!, gEnd[h]!) - from + 1;
+      if (l < MIN_SHARED_DATES) continue;
+      const q = ovG.length;
+      ovG.push(g);
+      ovFrom.push(from);
+      ovLen.push(l);
+      ovZ.push([new Float64Array(l), new Float64Array(l)]);
+      ovUsed.push(new Int32Array(2));
+      overlapsOf[g]!.push(q);
+      overlapsOf[h]!.push(q);
+    }
+  }
+  // One pass per member: its scaled residuals into its group's sum (mean and spread over the
+  // whole window are its fit's), and its prefix sums, from which its mean and spread over each
+  // overlap follow before a pass over that overlap alone.
+  const p1 = new Float64Array(maxLen + 1);
+  const p2 = new Float64Array(maxLen + 1);
+  for (let g = 0; g < G; g++) {
+    if (!gComplete[g]) continue;
     const a = gStart[g]!;
     const len = gEnd[g]! - a + 1;
-    if (members[g]!.length > 1 && len >= MIN_SHARED_DATES) {
-      // over the whole estimation window each member's mean and spread are its fit's: one pass
-      zA.fill(0, 0, len);
-      let used = 0;
-      for (const i of members[g]!) {
-        const ss = sample.resSS[i] as number;
+    const list = members[g]!;
+    const qs = overlapsOf[g]!;
+    const within = list.length > 1 && len >= MIN_SHARED_DATES;
+    if (within) zA.fill(0, 0, len);
+    let used = 0;
+    for (let j = 0; j < list.length; j++) {
+      const i = list[j]!;
+      const o = (off[i] as number) + a;
+      const ssFull = sample.resSS[i] as number;
+      const inv = within && ssFull > 0 ? 1 / Math.sqrt(ssFull) : 0;
+      const shift = (sample.resMean[i] as number) * inv;
+      if (inv > 0) used++;
+      if (qs.length > 0) {
+        let c1 = 0;
+        let c2 = 0;
+        for (let k = 0; k < len; k++) {
+          const v = ar[o + k] as number;
+          if (inv > 0) zA[k] = (zA[k] as number) + v * inv - shift;
+          c1 += v;
+          c2 += v * v;
+          p1[k + 1] = c1;
+          p2[k + 1] = c2;
+        }
+      } else if (inv > 0) for (let k = 0; k < len; k++) zA[k] = (zA[k] as number) + (ar[o + k] as number) * inv - shift;
+      for (let t = 0; t < qs.length; t++) {
+        const q = qs[t]!;
+        const s0 = ovFrom[q]! - a;
+        const l = ovLen[q]!;
+        const sum = (p1[s0 + l] as number) - (p1[s0] as number);
+        const m = sum / l;
+        const ss = (p2[s0 + l] as number) - (p2[s0] as number) - m * sum;
         if (!(ss > 0)) continue;
-        const inv = 1 / Math.sqrt(ss);
-        const shift = (sample.resMean[i] as number) * inv;
-        const o = (off[i] as number) + a;
-        for (let k = 0; k < len; k++) zA[k] = (zA[k] as number) + (ar[o + k] as number) * inv - shift;
-        used++;
+        const iv = 1 / Math.sqrt(ss);
+        const sh = m * iv;
+        const side = ovG[q] === g ? 0 : 1;
+        const z = ovZ[q]![side];
+        const base = o + s0;
+        for (let k = 0; k < l; k++) z[k] = (z[k] as number) + (ar[base + k] as number) * iv - sh;
+        ovUsed[q]![side] = (ovUsed[q]![side] as number) + 1;
       }
+    }
+    if (within) {
       let norm2 = 0;
       for (let k = 0; k < len; k++) norm2 += (zA[k] as number) * (zA[k] as number);
+      // Σ_i<j z_i·z_j = (‖Σ z‖² − Σ ‖z_i‖²)/2, with ‖z_i‖² = 1 for each member used
       total += (norm2 - used) / 2;
       count += (used * (used - 1)) / 2;
     }
+  }
+  for (let q = 0; q < ovG.length; q++) {
+    const [zg, zh] = ovZ[q]!;
+    let dot = 0;
+    for (let k = 0; k < zg.length; k++) dot += (zg[k] as number) * (zh[k] as number);
+    total += dot;
+    count += (ovUsed[q]![0] as number) * (ovUsed[q]![1] as number);
+  }
+
+  // ---- pairs with a missing estimation day (groups of one), with any other group: over the days both have
+  for (let g = 0; g < G; g++) {
+    const a = gStart[g]!;
     for (let h = g + 1; h < G; h++) {
+      if (gComplete[g] && gComplete[h]) continue;
       const from = Math.max(a, gStart[h]!);
       const l = Math.min(gEnd[g]!, gEnd[h]!) - from + 1;
       if (l < MIN_SHARED_DATES) continue;
-      const masked = !gComplete[g] || !gComplete[h];
-      if (masked) {
-        mask.fill(1, 0, l);
-        present(g, from, l);
-        present(h, from, l);
-        let shared = 0;
-        for (let k = 0; k < l; k++) shared += mask[k] as number;
-        if (shared < MIN_SHARED_DATES) continue;
-      }
-      const ug = sumZ(g, from, l, masked, zA);
-      const uh = sumZ(h, from, l, masked, zB);
+      mask.fill(1, 0, l);
+      present(g, from, l);
+      present(h, from, l);
+      let shared = 0;
+      for (let k = 0; k < l; k++) shared += mask[k] as number;
+      if (shared < MIN_SHARED_DATES) continue;
+      const ug = sumZ(g, from, l, zA);
+      const uh = sumZ(h, from, l, zB);
       let dot = 0;
-      for (let k = 0; k < l; k++) if (!masked || mask[k]) dot += (zA[k] as number) * (zB[k] as number);
+      for (let k = 0; k < l; k++) if (mask[k]) dot += (zA[k] as number) * (zB[k] as number);
       total += dot;
       count += ug * uh;
     }
