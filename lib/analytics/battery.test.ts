@@ -190,7 +190,7 @@ describe('battery: properties', () => {
   it('pairs without volume are left out of the volume test only, with a reason', () => {
     const noVolume = sampleOf({ volume: false });
     const t = runBattery(noVolume);
-    expect(noVolume.volumeReason[0]).toBe('no volume in the estimation window');
+    expect(noVolume.volumeReason.get(0)).toBe('no volume in the estimation window');
     expect(t.volume_t).toEqual({ statistic: null, p_value: null, n: 0, distribution: 't', reason: 'no pair has usable volume' });
     expect(t.bmp).toEqual(tests.bmp);
   });

@@ -67,10 +67,10 @@ export type Sample = {
    */
   resMean: Float64Array;
   resSS: Float64Array;
-  /** Abnormal volume; NaN when the pair has no usable volume (then `volumeReason`). */
+  /** Abnormal volume; NaN when the pair has no usable volume (then `volumeReason` says why, by pair index). */
   cav: Float64Array;
   cavT: Float64Array;
-  volumeReason: (string | null)[];
+  volumeReason: Map<number, string>;
 };
 
 /**
@@ -129,7 +129,7 @@ export function createSample(params: BatteryParams, returns: ReturnsKind, capaci
     resSS: f(),
     cav: f(),
     cavT: f(),
-    volumeReason: new Array<string | null>(cap).fill(null),
+    volumeReason: new Map(),
   };
 }
 
@@ -248,14 +248,14 @@ function volumeOf(sample: Sample, i0: number, series: PreparedSeries, fit: Fit, 
   const [t1, t2] = sample.params.window;
   const base = volumeBaseline(lv, fit.estStart, fit.estEnd, requiredEstimationReturns(sample.params.estimation));
   if (typeof base === 'string') {
-    sample.volumeReason[i0] = base;
+    sample.volumeReason.set(i0, base);
     return;
   }
   let cav = 0;
   for (let i = d0 + t1; i <= d0 + t2; i++) {
     const av = abnormalVolume(lv, i, base);
     if (av !== av) {
-      sample.volumeReason[i0] = `no volume on ${series.calendar[i]}`;
+      sample.volumeReason.set(i0, `no volume on ${series.calendar[i]}`);
       return;
     }
     cav += av;
@@ -404,8 +404,9 @@ export class BucketSorter {
       }
       n++;
       if (!usable) continue;
-      let b = Math.floor(a * scale + half);
-      b = b < 0 ? 0 : b >= B ? B - 1 : b;
+      const x = a * scale + half;
+      // (truncation equals floor once negatives are clamped to 0)
+      const b = x <= 0 ? 0 : x >= B ? B - 1 : x | 0;
       key[j] = b;
       const c = (counts[b + 1] as number) + 1;
       counts[b + 1] = c;

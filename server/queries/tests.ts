@@ -112,7 +112,7 @@ export async function computeTests(read: ReadModel, input: TestsParamsInput = {}
       continue;
     }
     const i = s.index;
-    const volumeReason = sample.volumeReason[i] ?? null;
+    const volumeReason = sample.volumeReason.get(i) ?? null;
     if (volumeReason !== null) excluded.push({ event: s.event.id, ticker: s.ticker, reason: volumeReason, scope: 'volume' });
     pairs.push({
       event: s.event.id,
