@@ -129,6 +129,8 @@ test('CSV and PNG downloads of the view on screen', async ({ page }) => {
 });
 
 test('axe finds no serious or critical violations on the heatmap', async ({ page }) => {
+  // ~700 cells, each checked for colour contrast: slow on a loaded machine
+  test.setTimeout(240_000);
   const heatmap = new HeatmapPage(page);
   for (const query of ['', '?asOf=2025-01-27&tickers=NVDA,AMD']) {
     await heatmap.goto(query);

@@ -205,7 +205,7 @@ export async function computeNarratives(read: ReadModel, input: NarrativeParamsI
  * need only this, and on a large ledger the full form is megabytes.
  */
 export function summarizeImpacts(full: ImpactsResponse): ImpactsResponse {
-  // (computeImpacts with daily: false gives daily: [] already; this also drops the warning texts)
+  // computeImpacts(…, { daily: false }) already leaves the daily rows out; this drops the warning texts too.
   return {
     ...full,
     results: full.results.map((r) => ({
