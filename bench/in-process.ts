@@ -2,6 +2,8 @@
 // interleaved (baseline and Impactline alternate) so that load from other users hits both alike.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import Database from 'better-sqlite3';
 import type { Store } from '@/db';
 import { recordEntry } from '@/server/commands/entries';
@@ -369,12 +371,18 @@ function referenceRun(inp: StudyInputs, out: Float64Array, tOut: Float64Array, p
   return ok;
 }
 
+// A full collection before each timed call (figures 5 and 8), so that garbage left by the setup or
+// an earlier rep is not collected, at random, inside the next measurement of either side.
+v8.setFlagsFromString('--expose-gc');
+const fullGc = vm.runInNewContext('gc') as () => void;
+
 /**
  * Wall and CPU time (this process's user + system, GC threads included) of one call. Figures 5
  * and 8 judge the CPU time: both sides are in-process computation, and on a shared machine the
  * time the process spends waiting for a core lands on one side or the other at random.
  */
 export function timeCall<T>(fn: () => T): { result: T; wall: number; cpu: number } {
+  fullGc();
   const c0 = process.cpuUsage();
   const t0 = performance.now();
   const result = fn();

@@ -27,7 +27,7 @@ export const FULL: Sizes = {
   ledger: { tickers: 50, years: 10, events: 5000 },
   f3: { reps: 5 },
   f4: { reps: 3 },
-  f5: { tickers: 500, events: 50, days: 2520, reps: 9 },
+  f5: { tickers: 500, events: 50, days: 2520, reps: 15 },
   f6: { reps: 5, chartTickers: 8 },
   f7: { connections: 50, seconds: 10 },
 };

@@ -252,15 +252,14 @@ describe('ranks', () => {
     for (const [n, sigma] of [[131, 0.01], [300, 0.01], [131, 1e-9], [131, 1e6], [131, NaN], [20, 0.01]] as const) {
       // ties (every 17th value, and 0.01 twice per 40) and an outlier bucket
       const original = Float64Array.from({ length: n }, (_, i) => (i % 17 === 0 ? 0.25 : i % 20 === 3 ? 0.01 : (rnd() - 0.5) * 0.06));
-      const v = new Float64Array(n);
-      const tag = new Int32Array(n);
       // every other value through a NaN gap, as the rows of a sample have
       const src = new Float64Array(2 * n).fill(NaN);
       const columns = Int32Array.from({ length: 2 * n }, (_, i) => i);
       for (let i = 0; i < n; i++) src[2 * i] = original[i]!;
-      expect(sorter.sortFrom(src, 0, columns, sigma, v, tag)).toBe(n);
-      expect(Array.from(v.subarray(0, n)), `n ${n} sigma ${sigma}`).toEqual(Array.from(Float64Array.from(original).sort()));
-      for (let i = 0; i < n; i++) expect(src[tag[i]!]).toBe(v[i]);
+      expect(sorter.sortFrom(src, 0, columns, sigma)).toBe(n);
+      const { values, tags } = sorter;
+      expect(Array.from(values.subarray(0, n)), `n ${n} sigma ${sigma}`).toEqual(Array.from(Float64Array.from(original).sort()));
+      for (let i = 0; i < n; i++) expect(src[tags[i]!]).toBe(values[i]);
     }
   });
 });
@@ -304,3 +303,15 @@ function residualsByDay(s: Sample, i: number): Map<number, number> {
   }
   return out;
 }
+
+describe('Wilcoxon signed-rank', () => {
+  it('matches the textbook sum of the ranks of |x| over the positive values, ties averaged, zeros dropped', () => {
+    const xs = [0.03, -0.01, 0.02, -0.02, 0, 0.05, -0.03, 0.01];
+    // |x| without the zero: .03 .01 .02 .02 .05 .03 .01 → ranks .01→1.5 .02→3.5 .03→5.5 .05→7
+    // W+ = rank(.03) + rank(.02) + rank(.05) + rank(.01) = 5.5 + 3.5 + 7 + 1.5 = 17.5, n = 7
+    const z = (17.5 - (7 * 8) / 4) / Math.sqrt((7 * 8 * 15) / 24);
+    const t = wilcoxonTest(xs);
+    expect(t.n).toBe(7);
+    expect(t.statistic!).toBeCloseTo(z, 14);
+  });
+});

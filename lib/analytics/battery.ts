@@ -368,28 +368,29 @@ function swap(v: Float64Array, tag: Int32Array, a: number, b: number): void {
  * it falls back to sortTandem.
  */
 export class BucketSorter {
+  /** After sortFrom: the values in ascending order, and the column each came from. */
+  readonly values: Float64Array;
+  readonly tags: Int32Array;
   private buckets: number;
   private counts: Int32Array;
   private key: Int32Array;
-  private v2: Float64Array;
-  private t2: Int32Array;
 
   constructor(capacity: number) {
     this.buckets = 1 << Math.max(4, Math.ceil(Math.log2(Math.max(2, capacity))));
     this.counts = new Int32Array(this.buckets + 1);
     this.key = new Int32Array(capacity);
-    this.v2 = new Float64Array(capacity);
-    this.t2 = new Int32Array(capacity);
+    this.values = new Float64Array(capacity);
+    this.tags = new Int32Array(capacity);
   }
 
   /**
-   * The values src[offset + columns[j]] (NaN skipped), sorted into v with their columns in tag.
-   * Returns how many there are.
+   * Sort the values src[offset + columns[j]] (NaN skipped) into `values`, with their columns in
+   * `tags`. Returns how many there are.
    */
-  sortFrom(src: Float64Array, offset: number, columns: Int32Array, sigma: number, v: Float64Array, tag: Int32Array): number {
+  sortFrom(src: Float64Array, offset: number, columns: Int32Array, sigma: number): number {
     const B = this.buckets;
     const scale = B / (6 * sigma);
-    const { counts, key, v2, t2 } = this;
+    const { counts, key, values: v, tags: tag } = this;
     const m = columns.length;
     const usable = scale > 0 && scale < Infinity;
     counts.fill(0);
@@ -431,13 +432,14 @@ export class BucketSorter {
       const p = counts[b] as number;
       counts[b] = p + 1;
       const c = columns[j] as number;
-      v2[p] = src[offset + c] as number;
-      t2[p] = c;
+      v[p] = src[offset + c] as number;
+      tag[p] = c;
     }
-    // insertion sort of the bucketed order: values move only within their bucket
-    for (let a = 0; a < n; a++) {
-      const x = v2[a] as number;
-      const t = t2[a] as number;
+    // insertion sort of the bucketed order, in place: values move only within their bucket
+    for (let a = 1; a < n; a++) {
+      const x = v[a] as number;
+      if ((v[a - 1] as number) <= x) continue;
+      const t = tag[a] as number;
       let b = a - 1;
       while (b >= 0 && (v[b] as number) > x) {
         v[b + 1] = v[b] as number;
@@ -472,21 +474,31 @@ export function averageRanks(values: Float64Array, n: number, out: Float64Array,
 
 /** Wilcoxon signed-rank on `xs`: zeros dropped, average ranks of |x| for ties, normal approximation. */
 export function wilcoxonTest(xs: ArrayLike<number>, n = xs.length): TestResult {
+  // |x| of the non-zero values, sorted (the built-in numeric sort); each positive value's
+  // average rank is the middle of its run of equal |x| in that order.
   const abs = new Float64Array(n);
-  const sign = new Int8Array(n);
   let m = 0;
   for (let i = 0; i < n; i++) {
     const x = xs[i] as number;
-    if (x === 0) continue;
-    abs[m] = Math.abs(x);
-    sign[m] = x > 0 ? 1 : -1;
-    m++;
+    if (x !== 0 && x === x) abs[m++] = Math.abs(x);
   }
   if (m < 2) return nullTest(m, 'normal', m === n ? FEWER_THAN_TWO : 'fewer than 2 non-zero CARs');
-  const ranks = new Float64Array(m);
-  averageRanks(abs, m, ranks, new Float64Array(m), new Int32Array(m));
+  const sorted = abs.subarray(0, m).sort();
   let wPlus = 0;
-  for (let i = 0; i < m; i++) if (sign[i] === 1) wPlus += ranks[i] as number;
+  for (let i = 0; i < n; i++) {
+    const x = xs[i] as number;
+    if (!(x > 0)) continue;
+    let lo = 0;
+    let hi = m;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) < x) lo = mid + 1;
+      else hi = mid;
+    }
+    let end = lo + 1;
+    while (end < m && (sorted[end] as number) === x) end++;
+    wPlus += (lo + 1 + end) / 2;
+  }
   const z = (wPlus - (m * (m + 1)) / 4) / Math.sqrt((m * (m + 1) * (2 * m + 1)) / 24);
   return normalTest(z, m);
 }
@@ -567,12 +579,11 @@ function corradoTest(sample: Sample): TestResult {
   const U = columns.length;
   const sumU = new Float64Array(width);
   const cntU = new Int32Array(width);
-  const v = new Float64Array(U);
-  const cols = new Int32Array(U);
   const sorter = new BucketSorter(U);
+  const { values: v, tags: cols } = sorter;
   for (let i = 0; i < N; i++) {
     // the pair's ARs sorted with their columns, then runs of ties: U = average rank / (1 + n)
-    const n = sorter.sortFrom(ar, i * width, columns, sample.sigma[i] as number, v, cols);
+    const n = sorter.sortFrom(ar, i * width, columns, sample.sigma[i] as number);
     const scale = 1 / (1 + n);
     for (let j = 0; j < n; ) {
       let k = j + 1;
