@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { ADMIN_TOKEN, BASE_URL, DB_FILE, E2E_PORT, JSON_REPORT, OUTPUT_DIR } from './e2e/env';
+import { ADMIN_TOKEN, BASE_URL, DB_FILE, E2E_PORT, E2E_POSTGRES, JSON_REPORT, OUTPUT_DIR } from './e2e/env';
 
 // One e2e server (a production build on a dedicated SQLite file, see scripts/e2e-server.mjs) per
 // run. Parallel runs pick their own port (E2E_PORT) and build folder (IMPACTLINE_DIST_DIR); the
@@ -39,6 +39,12 @@ export default defineConfig({
     stdout: 'pipe',
     stderr: 'pipe',
     // IMPACTLINE_DIST_DIR and the rest of the environment pass through to the server as they are.
-    env: { E2E_PORT: String(E2E_PORT), IMPACTLINE_E2E_DB: DB_FILE, IMPACTLINE_ADMIN_TOKEN: ADMIN_TOKEN, TZ: 'UTC' },
+    env: {
+      E2E_PORT: String(E2E_PORT),
+      IMPACTLINE_E2E_DB: DB_FILE,
+      IMPACTLINE_E2E_BACKEND: E2E_POSTGRES ? 'postgres' : 'sqlite',
+      IMPACTLINE_ADMIN_TOKEN: ADMIN_TOKEN,
+      TZ: 'UTC',
+    },
   },
 });

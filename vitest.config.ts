@@ -27,8 +27,10 @@ export default defineConfig({
           include: ['**/*.int.test.ts'],
           exclude: ['node_modules/**', '.next/**'],
           env: { TZ: 'UTC' },
-          // Each file opens its own SQLite file; run files in separate forks for isolation.
+          // Each file opens its own databases; run files in separate forks for isolation.
           pool: 'forks',
+          // IMPACTLINE_TEST_DB=postgres: one throwaway PostgreSQL cluster for the run.
+          globalSetup: ['tests/pg-global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
         },

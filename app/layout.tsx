@@ -29,7 +29,8 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <Link href="/narratives">Narratives</Link>
             <Link href="/heatmap">Heatmap</Link>
             <Link href="/ledger">Ledger</Link>
-            <Link href="/import">Import prices</Link>
+            <Link href="/import">Import</Link>
+            <Link href="/api">API</Link>
             {editor ? (
               <>
                 <Link href="/record">Record event</Link>

@@ -1,7 +1,7 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query';
 import { Suspense } from 'react';
 import { Dashboard } from '@/components/dashboard/dashboard';
-import { getStore } from '@/db';
+import { storeForPage } from '@/server/reads';
 import { prefetchDashboard } from '@/server/prefetch';
 import { isEditor } from '@/server/session';
 import { parseViewState } from '@/lib/view-state';
@@ -14,16 +14,15 @@ export default async function TimelinePage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const params = new URLSearchParams(Object.entries(raw).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : v === undefined ? [] : [[k, v]])));
   const view = parseViewState(params);
-  const store = await getStore();
+  const store = await storeForPage();
   const client = await prefetchDashboard(store, view.tickers, { asOf: view.asOf, position: view.position });
-  const narratives = await store.read.listNarratives();
   return (
     <section>
       <h1>Timeline</h1>
       <p className="muted intro">What happened, what each side claimed it cost, and how the market moved. Click an event for its sources and event-study statistics.</p>
       <HydrationBoundary state={dehydrate(client)}>
         <Suspense fallback={<p className="muted">Loading dashboard…</p>}>
-          <Dashboard narratives={narratives} editor={await isEditor()} />
+          <Dashboard editor={await isEditor()} />
         </Suspense>
       </HydrationBoundary>
     </section>

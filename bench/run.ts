@@ -7,6 +7,7 @@ import { failedRow, tempDir, type FigureRow, type Goal } from './common';
 import { figure1, figure2, figure3, figure5 } from './in-process';
 import { figure8 } from './battery';
 import { ensureSqlite3, figure4, figure7 } from './http';
+import { runPostgresFigures } from './postgres';
 import { benchDistDir, root, startServer, type BenchServer } from './server';
 import { buildSyntheticDb, daysForYears, symbolOf, SYNTHETIC_BENCHMARK, SYNTHETIC_END, tradingCalendar } from './synthetic';
 
@@ -63,6 +64,8 @@ export type BenchResults = {
   machine: Machine;
   sizes: Sizes;
   figures: FigureRow[];
+  /** Figures 1–4 on PostgreSQL (ids pg-1 … pg-4b), printed as a second table. */
+  postgres: FigureRow[];
   durationsSec: Record<string, number>;
   notes: string[];
 };
@@ -85,7 +88,7 @@ export async function runBench(options: { mode: 'full' | 'smoke'; sizes?: Sizes;
   const log = options.log ?? console.log;
   const sizes = options.sizes ?? (options.mode === 'smoke' ? SMOKE : FULL);
   const want = (id: string) => !options.only || options.only.has(id);
-  const results: BenchResults = { date: new Date().toISOString(), mode: options.mode, machine: machine(), sizes, figures: [], durationsSec: {}, notes: [] };
+  const results: BenchResults = { date: new Date().toISOString(), mode: options.mode, machine: machine(), sizes, figures: [], postgres: [], durationsSec: {}, notes: [] };
   const dir = tempDir();
   const figures = results.figures;
   const timed = async <T>(label: string, fn: () => Promise<T> | T): Promise<T> => {
@@ -179,6 +182,18 @@ export async function runBench(options: { mode: 'full' | 'smoke'; sizes?: Sizes;
         }
       }
     }
+    // The same figures 1–4 on PostgreSQL (`--only pg` runs just these; `--only pg-1,pg-3` some).
+    const wantPg = (id: string) => !options.only || options.only.has('pg') || options.only.has(id) || (id === 'pg-4' && (options.only.has('pg-4a') || options.only.has('pg-4b')));
+    if (['pg-1', 'pg-2', 'pg-3', 'pg-4'].some(wantPg)) {
+      try {
+        const pgResult = await runPostgresFigures({ sizes, ledger: sizes.ledger, want: wantPg, log, timed });
+        results.postgres.push(...pgResult.figures);
+        results.notes.push(...pgResult.notes);
+      } catch (error) {
+        log(`bench: PostgreSQL figures failed: ${error instanceof Error ? error.message : String(error)}`);
+        results.notes.push(`PostgreSQL figures not measured: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      }
+    }
   } finally {
     results.machine.loadAvgEnd = os.loadavg().map((x) => Math.round(x * 100) / 100);
     if (!options.keep) fs.rmSync(dir, { recursive: true, force: true });
@@ -215,13 +230,22 @@ export function formatTable(results: BenchResults): string {
   lines.push('| # | Figure | Impactline | Baseline (same run) | Ratio / value | Goal | Result |');
   lines.push('|---|---|---|---|---|---|---|');
   for (const f of results.figures) lines.push(`| ${f.id} | ${f.name} | ${f.value} | ${f.baseline} | ${f.comparedText} | ${f.goal.text} | ${STATUS(f.met)} |`);
+  if (results.postgres.length > 0) {
+    lines.push('');
+    lines.push('PostgreSQL (the same figures, each against a raw PostgreSQL baseline in the same run):');
+    lines.push('');
+    lines.push('| # | Figure | Impactline | Baseline (same run) | Ratio / value | Goal | Result |');
+    lines.push('|---|---|---|---|---|---|---|');
+    for (const f of results.postgres) lines.push(`| ${f.id} | ${f.name} | ${f.value} | ${f.baseline} | ${f.comparedText} | ${f.goal.text} | ${STATUS(f.met)} |`);
+  }
   lines.push('');
   lines.push('Ratios: speed figures are baseline time ÷ Impactline time (1.0× = as fast as the baseline); time figures are Impactline time ÷ baseline time.');
   lines.push('Notes:');
-  for (const f of results.figures) for (const n of f.notes) lines.push(`- [${f.id}] ${n}`);
+  for (const f of [...results.figures, ...results.postgres]) for (const n of f.notes) lines.push(`- [${f.id}] ${n}`);
   for (const n of results.notes) lines.push(`- ${n}`);
-  const met = results.figures.filter((f) => f.met === true).map((f) => f.id);
-  const missed = results.figures.filter((f) => f.met !== true).map((f) => f.id);
+  const all = [...results.figures, ...results.postgres];
+  const met = all.filter((f) => f.met === true).map((f) => f.id);
+  const missed = all.filter((f) => f.met !== true).map((f) => f.id);
   lines.push('');
   lines.push(`Goals met: ${met.join(', ') || 'none'}; missed or not measured: ${missed.join(', ') || 'none'}`);
   return lines.join('\n');

@@ -7,11 +7,12 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DEFAULT_DB_FILE, openStore, type Store } from '@/db';
 import type { LedgerWriter } from '@/db/store';
-import { entryFieldsSchema, KINDS, NARRATIVE_IDS, type PriceBar } from '@/lib/domain/schemas';
+import { entryFieldsSchema, KINDS, type PriceBar } from '@/lib/domain/schemas';
 import { recordEntry } from '@/server/commands/entries';
 import type { CommandContext } from '@/server/commands/handle';
 import { importPriceBars } from '@/server/commands/prices';
-import { defineNarrative, listTicker } from '@/server/commands/reference';
+import { defineNarrative } from '@/server/commands/narratives';
+import { listTicker } from '@/server/commands/reference';
 
 export const SYNTHETIC_ACTOR = 'synthetic';
 /** PRAGMA application_id written into every synthetic database ("SYN1"). */
@@ -106,6 +107,8 @@ export function barsFor(calendar: readonly string[], closes: ArrayLike<number>, 
   return bars;
 }
 
+/** The synthetic ledger's narratives: the bundled dataset's five ids, with synthetic names. */
+const NARRATIVE_IDS = ['cheap-ai', 'true-cost', 'market-reaction', 'capex-race', 'other'] as const;
 const NARRATIVES: Record<(typeof NARRATIVE_IDS)[number], { name: string; color: string }> = {
   'cheap-ai': { name: '[synthetic] Cheap AI', color: '#1f77b4' },
   'true-cost': { name: '[synthetic] True cost', color: '#d62728' },
@@ -199,43 +202,51 @@ export async function buildSyntheticDb(file: string, options: SyntheticOptions):
   const log = options.log ?? (() => {});
   const reason = refuseReason(file);
   if (reason) throw new Error(reason);
-  const seed = options.seed ?? 42;
-  const days = daysForYears(options.years);
-  const calendar = tradingCalendar(days);
-  const { market, closes } = randomWalks(options.tickers, days, seed);
   const store = await openSyntheticStore(file);
-  const ctx = syntheticContext('2026-01-01T00:00:00.000Z');
-  let bars = 0;
   try {
     if ((await store.events.latestPosition()) > 0) throw new Error(`${file} is not empty`);
-    // One transaction, like the seed: nothing can start on a half-built synthetic ledger.
-    await store.events.transaction(async (tx) => {
-      await defineSyntheticReference(tx, ctx);
-      await listTicker(tx, { symbol: SYNTHETIC_BENCHMARK, name: 'Synthetic market factor (random walk)', exchange: 'SYNTHETIC', role: 'benchmark', shares_outstanding: null }, ctx);
-      await importPriceBars(tx, SYNTHETIC_BENCHMARK, barsFor(calendar, market, 0, seed + 1), { source: 'synthetic:random-walk' }, ctx);
-      bars += days;
-      for (let i = 0; i < options.tickers; i++) {
-        const symbol = symbolOf(i);
-        await listTicker(tx, { symbol, name: nameOf(i), exchange: 'SYNTHETIC', role: i === 0 ? 'subject' : 'peer', shares_outstanding: 1e9 }, ctx);
-        await importPriceBars(tx, symbol, barsFor(calendar, closes, i * days, seed + 2 + i), { source: 'synthetic:random-walk' }, ctx);
-        bars += days;
-        if ((i + 1) % 10 === 0) log(`  ${i + 1}/${options.tickers} tickers`);
-      }
-      const rand = prng(seed + 99);
-      const dated = Array.from({ length: options.events }, (_, i) => ({ i, day: Math.floor(rand() * days) })).sort((a, b) => a.day - b.day || a.i - b.i);
-      let n = 0;
-      for (const { i, day } of dated) {
-        const ticker = options.tickers > 0 ? symbolOf(Math.floor(rand() * options.tickers)) : SYNTHETIC_BENCHMARK;
-        await recordEntry(tx, syntheticEntry(i, calendar[day]!, ticker, rand, seed), ctx);
-        if (++n % 1000 === 0) log(`  ${n}/${options.events} events`);
-      }
-    });
+    const { days, bars } = await writeSyntheticLedger(store.events, options, log);
     const position = await store.events.latestPosition();
     return { file, tickers: options.tickers, days, bars, entries: options.events, position, ms: performance.now() - started };
   } finally {
     await store.close();
     checkpointWal(file);
   }
+}
+
+/**
+ * Write the synthetic ledger through the real command handlers into an empty store (either
+ * backend), in one transaction like the seed: nothing can start on a half-built ledger.
+ */
+export async function writeSyntheticLedger(store: LedgerWriter, options: SyntheticOptions, log: (line: string) => void = () => {}): Promise<{ days: number; bars: number }> {
+  const seed = options.seed ?? 42;
+  const days = daysForYears(options.years);
+  const calendar = tradingCalendar(days);
+  const { market, closes } = randomWalks(options.tickers, days, seed);
+  const ctx = syntheticContext('2026-01-01T00:00:00.000Z');
+  let bars = 0;
+  await store.transaction(async (tx) => {
+    await defineSyntheticReference(tx, ctx);
+    await listTicker(tx, { symbol: SYNTHETIC_BENCHMARK, name: 'Synthetic market factor (random walk)', exchange: 'SYNTHETIC', role: 'benchmark', shares_outstanding: null }, ctx);
+    await importPriceBars(tx, SYNTHETIC_BENCHMARK, barsFor(calendar, market, 0, seed + 1), { source: 'synthetic:random-walk' }, ctx);
+    bars += days;
+    for (let i = 0; i < options.tickers; i++) {
+      const symbol = symbolOf(i);
+      await listTicker(tx, { symbol, name: nameOf(i), exchange: 'SYNTHETIC', role: i === 0 ? 'subject' : 'peer', shares_outstanding: 1e9 }, ctx);
+      await importPriceBars(tx, symbol, barsFor(calendar, closes, i * days, seed + 2 + i), { source: 'synthetic:random-walk' }, ctx);
+      bars += days;
+      if ((i + 1) % 10 === 0) log(`  ${i + 1}/${options.tickers} tickers`);
+    }
+    const rand = prng(seed + 99);
+    const dated = Array.from({ length: options.events }, (_, i) => ({ i, day: Math.floor(rand() * days) })).sort((a, b) => a.day - b.day || a.i - b.i);
+    let n = 0;
+    for (const { i, day } of dated) {
+      const ticker = options.tickers > 0 ? symbolOf(Math.floor(rand() * options.tickers)) : SYNTHETIC_BENCHMARK;
+      await recordEntry(tx, syntheticEntry(i, calendar[day]!, ticker, rand, seed), ctx);
+      if (++n % 1000 === 0) log(`  ${n}/${options.events} events`);
+    }
+  });
+  return { days, bars };
 }
 
 /** Fold the WAL into the file, so copies of it are whole and the next reader starts fast. */

@@ -6,10 +6,11 @@ import type { BarView, ClaimView, EntryView, HistoryItem, LedgerEventView, Narra
 import { CLAIM_EVENT_TYPES, evolveClaim, initialClaimState, type ClaimState } from '@/lib/domain/cost-claim';
 import { entityIdOf, streamIds } from '@/lib/domain/stream-ids';
 import { ENTRY_EVENT_TYPES, evolveEntry, initialEntryState, type EntryState } from '@/lib/domain/timeline-entry';
+import { evolveNarrative, initialNarrativeState, NARRATIVE_EVENT_TYPES } from '@/lib/domain/narrative';
 import { claimCore, claimViews, type ClaimCore } from '@/lib/mappings/claim';
 import { compareEntries, entryView } from '@/lib/mappings/entry';
 import type { LedgerRow } from '@/lib/mappings/ledger';
-import { domainEvent } from './projections';
+import { compareNarratives, domainEvent } from './projections';
 import { isReplay, type Clock, type LedgerFilter, type PriceFilter, type ReadModel, type StoredEvent, type TimelineFilter } from './store';
 
 /** A projection row of an entry or claim: the decider state (JSON text) at a stream version. */
@@ -45,6 +46,18 @@ export interface ReadQueries {
   /** Distinct `source` of a ticker stream's bar events up to a position, in order of first use. */
   priceSourcesOf(streamId: string, position: number): Promise<string[]>;
   ledgerPage(filter: { stream: string | null; type: string | null }, after: number, upTo: number, limit: number): Promise<LedgerRow[]>;
+  /**
+   * Optional: the same rows as repeated barsPage / ledgerPage calls, through one cursor over one
+   * snapshot (PostgreSQL). An adapter without them is paged by keyset.
+   */
+  iterateBarRows?(query: Omit<BarPageQuery, 'limit'>, pageSize: number): AsyncIterable<BarView>;
+  iterateLedgerRows?(
+    filter: { stream: string | null; type: string | null },
+    after: number,
+    upTo: number,
+    limit: number | null,
+    pageSize: number,
+  ): AsyncIterable<LedgerRow>;
 }
 
 /** Rows per page when bars are streamed (exports). */
@@ -104,6 +117,10 @@ export function createReadModel(q: ReadQueries): ReadModel {
     // An asOf caps the range: no bar after the as-of day was known on it.
     const to = [filter.to, clock.asOf].filter((d): d is string => Boolean(d)).sort()[0] ?? null;
     const base = { ticker, from: filter.from ?? null, to, position: clock.position ?? null, asOf: clock.asOf ?? null, limit: pageSize };
+    if (q.iterateBarRows && pageSize < Number.MAX_SAFE_INTEGER) {
+      yield* q.iterateBarRows({ ...base, after: null }, pageSize);
+      return;
+    }
     let after: string | null = null;
     for (;;) {
       const rows = await q.barsPage({ ...base, after });
@@ -157,7 +174,24 @@ export function createReadModel(q: ReadQueries): ReadModel {
 
     listTickers: () => q.tickers(),
     tickerExists: (symbol) => q.tickerExists(symbol),
-    listNarratives: () => q.narratives(),
+    async listNarratives(clock: Clock = {}): Promise<NarrativeView[]> {
+      // A narrative is a classification, not a fact of the world: it has no valid time, so only a
+      // ledger position replays it (an as-of date shows today's narratives).
+      if (clock.position === undefined || clock.position === null) return q.narratives();
+      const folded = new Map<string, { state: ReturnType<typeof evolveNarrative>; version: number }>();
+      for (const e of await q.eventsOfTypes(NARRATIVE_EVENT_TYPES, clock.position)) {
+        const id = entityIdOf(e.stream_id);
+        const current = folded.get(id) ?? { state: initialNarrativeState, version: 0 };
+        folded.set(id, { state: evolveNarrative(current.state, domainEvent(e)), version: e.stream_version });
+      }
+      const out: NarrativeView[] = [];
+      for (const { state, version } of folded.values()) {
+        if (state.status !== 'defined') continue;
+        const n = state.narrative;
+        out.push({ id: n.id, name: n.name, thesis: n.thesis, color: n.color, sort_order: n.sort_order, version });
+      }
+      return out.sort(compareNarratives);
+    },
 
     async listBars(ticker, filter = {}, clock = {}) {
       const out: BarView[] = [];
@@ -175,6 +209,8 @@ export function createReadModel(q: ReadQueries): ReadModel {
       return out;
     },
 
+    tickerPriceSources: (symbol, position) => q.priceSourcesOf(streamIds.ticker(symbol), position),
+
     async listLedger(filter): Promise<LedgerEventView[]> {
       return q.readAll(filter);
     },
@@ -183,6 +219,10 @@ export function createReadModel(q: ReadQueries): ReadModel {
       let after = filter.after ?? 0;
       let left = filter.limit ?? Number.POSITIVE_INFINITY;
       const f = { stream: filter.stream ?? null, type: filter.type ?? null };
+      if (q.iterateLedgerRows) {
+        yield* q.iterateLedgerRows(f, after, upTo, filter.limit ?? null, pageSize);
+        return;
+      }
       while (left > 0) {
         const limit = Math.min(pageSize, left);
         const rows = await q.ledgerPage(f, after, upTo, limit);

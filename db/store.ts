@@ -156,7 +156,8 @@ export interface ReadModel {
 
   listTickers(): Promise<TickerView[]>;
   tickerExists(symbol: string): Promise<boolean>;
-  listNarratives(): Promise<NarrativeView[]>;
+  /** Narratives in lane order; a `position` replays their definitions and amendments up to it. */
+  listNarratives(clock?: Clock): Promise<NarrativeView[]>;
 
   /** Bars of one ticker at a clock, all at once. */
   listBars(ticker: string, filter?: PriceFilter, clock?: Clock): Promise<BarView[]>;
@@ -164,6 +165,8 @@ export interface ReadModel {
   iterateBars(ticker: string, filter?: PriceFilter, clock?: Clock, pageSize?: number): AsyncIterable<BarView>;
   /** The distinct `source` of each ticker's price imports and corrections, up to `position`. */
   priceSources(symbols: readonly string[], position: number): Promise<string[]>;
+  /** The same for one ticker, as a list (in order of first use). */
+  tickerPriceSources(symbol: string, position: number): Promise<string[]>;
 
   listLedger(filter: { after?: number; limit?: number; stream?: string; type?: string }): Promise<LedgerEventView[]>;
   /** Raw ledger rows (JSON as stored) in position order up to `upTo`, in pages. */
@@ -189,7 +192,18 @@ export type Store = {
   /** Where the data lives, for logs (never a password). */
   readonly description: string;
   readonly events: EventStore;
+  /** The read model (on PostgreSQL with DATABASE_READ_URL: the replica). */
   readonly read: ReadModel;
   readonly admin: StoreAdmin;
+  /**
+   * Read-your-writes: a read model that reflects at least ledger `position` — the replica once
+   * it has replayed that far (waiting briefly), else the primary. Without replicas: `read`.
+   */
+  readAtLeast?(position: number): Promise<ReadModel>;
+  /**
+   * New ledger heads as they commit, from this process and (PostgreSQL: LISTEN/NOTIFY) every
+   * other process. Returns the unsubscribe function. Absent: callers poll `read.latestPosition()`.
+   */
+  subscribe?(listener: (position: number) => void): () => void;
   close(): Promise<void>;
 };

@@ -94,7 +94,11 @@ test('show as table renders the chart data; export downloads exactly the events 
   expect(file.suggestedFilename()).toBe('impactline-timeline_2025-01-01_2025-01-31.csv');
   const text = fs.readFileSync((await file.path())!, 'utf8');
   const records = parse(text, { columns: true }) as Record<string, string>[];
-  expect(Object.keys(records[0]!)).toEqual(['id', 'date', 'time_utc', 'kind', 'narrative', 'title', 'summary', 'tickers', 'entities', 'figures', 'source_urls', 'status', 'version']);
+  expect(Object.keys(records[0]!)).toEqual([
+    'id', 'date', 'time_utc', 'kind', 'narrative', 'title', 'summary', 'tickers', 'entities', 'figures', 'source_urls', 'status', 'version',
+    // appended by issue 17 so the export imports back (POST /api/timeline/import)
+    'source_title', 'source_url', 'source_publisher', 'source_published',
+  ]);
   expect(records.map((r) => r.id)).toEqual(api.entries.map((e) => e.id));
   expect(records.every((r) => r.date! >= '2025-01-01' && r.date! <= '2025-01-31')).toBe(true);
 });

@@ -5,13 +5,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test as setup } from './fixtures';
-import { ADMIN_STATE, DB_FILE, SEED_DIR } from './env';
+import { ADMIN_STATE, DB_FILE, E2E_POSTGRES, PG_URL_FILE, SEED_DIR } from './env';
 
 const count = (file: string) => (JSON.parse(fs.readFileSync(path.join(SEED_DIR, file), 'utf8')) as unknown[]).length;
 
 setup('the server is up on its own database file, seeded from data/seed', async ({ api }) => {
   await expect.poll(async () => (await api.health()).ok, { message: 'GET /api/health answers ok' }).toBe(true);
-  expect(fs.existsSync(DB_FILE), `the e2e database ${DB_FILE}`).toBe(true);
+  if (E2E_POSTGRES) expect(fs.readFileSync(PG_URL_FILE, 'utf8'), 'the e2e PostgreSQL database').toMatch(/^postgresql:\/\//);
+  else expect(fs.existsSync(DB_FILE), `the e2e database ${DB_FILE}`).toBe(true);
 
   // What the seed must have appended: one event per narrative, two per ticker (listed, bars),
   // one per timeline entry and one per claim.

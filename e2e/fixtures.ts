@@ -331,7 +331,7 @@ export class ImportPricesPage {
   constructor(readonly page: Page) {}
   async goto() {
     await this.page.goto('/import');
-    await expect(this.page.getByRole('heading', { name: 'Import prices', level: 1 })).toBeVisible();
+    await expect(this.page.getByRole('heading', { name: 'Import', level: 1 })).toBeVisible();
   }
   ticker() {
     return this.page.getByLabel('Ticker', { exact: true });

@@ -13,6 +13,8 @@ export const queryKeys = {
   tests: (params: Record<string, unknown>) => [...queryKeys.all, 'tests', params] as const,
   matrix: (params: Record<string, unknown>) => [...queryKeys.all, 'matrix', params] as const,
   claimReactions: (params: Record<string, unknown>) => [...queryKeys.all, 'claim-reactions', params] as const,
+  /** The narratives the ledger defines; only a ledger position replays them (no valid time). */
+  narrativeDefinitions: (clock: Pick<ClockKey, 'position'>) => [...queryKeys.all, 'narrative-definitions', { position: clock.position }] as const,
   ledger: (params: Record<string, unknown>) => [...queryKeys.all, 'ledger', params] as const,
   health: () => [...queryKeys.all, 'health'] as const,
 };

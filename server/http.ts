@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   unsupported_media_type: 415,
   unprocessable: 422,
   rate_limited: 429,
+  unavailable: 503,
 };
 
 export function statusOf(code: ErrorCode): number {
@@ -23,6 +24,15 @@ export function statusOf(code: ErrorCode): number {
 
 export function toResponse(error: unknown, headers?: HeadersInit): Response {
   if (error instanceof AppError) {
+    if (error.code === 'unavailable') {
+      // Tell the operator what failed underneath; the client gets the plain message and a Retry-After.
+      const cause = error.cause as { code?: unknown; message?: unknown } | undefined;
+      console.error(`[impactline] ${error.message} (${[cause?.code, cause?.message].filter(Boolean).join(': ') || 'no detail'})`);
+      const h = new Headers(headers);
+      if (!h.has('retry-after')) h.set('retry-after', String(error.details?.retry_after ?? 2));
+      const problems = error.details?.problems ?? [{ field: '(database)', message: error.message }];
+      return Response.json({ error: error.code, message: error.message, problems }, { status: 503, headers: h });
+    }
     return Response.json({ error: error.code, message: error.message, ...(error.details ?? {}) }, { status: statusOf(error.code), headers });
   }
   if (error instanceof z.ZodError) return toResponse(validationError(error), headers);

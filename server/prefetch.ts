@@ -13,6 +13,10 @@ export async function prefetchDashboard(store: Store, tickers: string[], clock: 
   const client = new QueryClient({ defaultOptions: { queries: { staleTime: 30_000 } } });
   const position = await read.effectivePosition(clock);
   client.setQueryData(queryKeys.tickers(), { tickers: await read.listTickers() });
+  client.setQueryData(queryKeys.narrativeDefinitions(clock), {
+    position: await read.effectivePosition({ position: clock.position }),
+    narratives: await read.listNarratives({ position: clock.position }),
+  });
   client.setQueryData(queryKeys.timeline(clock), { position, entries: await read.listEntries({}, clock) });
   for (const t of tickers)
     if (await read.tickerExists(t)) client.setQueryData(queryKeys.prices(t, clock), { ticker: t, position, bars: await read.listBars(t, {}, clock) });

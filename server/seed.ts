@@ -9,7 +9,8 @@ import { assertClaim } from './commands/claims';
 import { recordEntry } from './commands/entries';
 import type { CommandContext } from './commands/handle';
 import { importPriceBars } from './commands/prices';
-import { defineNarrative, listTicker } from './commands/reference';
+import { defineNarrative } from './commands/narratives';
+import { listTicker } from './commands/reference';
 import { parsePriceFile } from './csv/read-price-file';
 
 export const SEED_DIR = path.resolve(process.cwd(), 'data/seed');

@@ -13,9 +13,11 @@ import { ConcurrencyError } from '@/db/store';
 import { parseQuery, validationError } from '@/lib/contracts/query';
 import { writeRules, type Rules } from '@/lib/contracts/write';
 import { AppError } from '@/lib/domain/errors';
+import type { DocResponse } from '@/lib/contracts/api-routes';
 import type { CommandContext, CommandResult } from './commands/handle';
 import { authorise, checkSameOrigin } from './auth';
 import { toResponse } from './http';
+import { positionCookie } from './reads';
 import { clientKey, retryAfterHeaders, takeToken, type LimitName } from './rate-limit';
 import { checkCsvContentType, checkDeclaredLength, problemError, readJsonBody, readLimitedBody, streamChunks } from './request-body';
 
@@ -24,12 +26,16 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /** Route ids ([id] segments) are slugs; anything else is refused before the database is touched. */
-const routeId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, { message: 'must be an entry or claim id (letters, digits, . _ -)' });
+export const routeId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, { message: 'must be an entry or claim id (letters, digits, . _ -)' });
 
 /** What a write route reads from the request body. */
 export type BodySpec =
-  /** A JSON object checked by a zod schema built for the request's clock. */
-  | { kind: 'json'; schema: (rules: Rules) => z.ZodType; maxBytes?: number }
+  /**
+   * A JSON object checked by a zod schema built for the request's clock. `check`, when given,
+   * applies that schema itself (e.g. item by item, to report every problem of a bundle) and
+   * returns the body the handler receives; `schema` still describes the body (the API document).
+   */
+  | { kind: 'json'; schema: (rules: Rules) => z.ZodType; maxBytes?: number; check?: (raw: unknown, rules: Rules) => unknown }
   /** A CSV file, handed to the handler as a stream of chunks (parsed as it arrives). */
   | { kind: 'csv'; maxBytes: number }
   /** A browser form (application/x-www-form-urlencoded or multipart) or a JSON object. */
@@ -56,6 +62,11 @@ export type WriteRoute = {
   method: 'POST' | 'DELETE';
   /** The route, e.g. "/api/timeline/{id}/amend" (tests and docs list routes by it). */
   path: string;
+  /**
+   * For GET /api/openapi.json: its group, a summary, and the answers beyond the gate's own (400,
+   * 401, 403, 413, 415, 429, and 201 {id, version, position} unless a 2xx is given here).
+   */
+  doc: { tag: string; summary: string; description?: string; responses?: Record<number, DocResponse> };
   /** 'writer': the admin token or session; 'none': anyone (sign-in and sign-out). */
   auth: 'writer' | 'none';
   /** Which rate-limit bucket (default 'write'). */
@@ -76,6 +87,7 @@ const FIELD_FOR_CODE: Partial<Record<string, string>> = {
   too_large: '(body)',
   unsupported_media_type: 'content-type',
   rate_limited: '(client)',
+  unavailable: '(database)',
 };
 
 /** Make sure every refusal carries problems [{field, message}] naming the field and the rule. */
@@ -163,7 +175,8 @@ export function writeHandler(route: WriteRoute) {
       const rules = writeRules(now);
       let body = read.body;
       const schema = bodySchema(route.body, rules);
-      if (schema) {
+      if (route.body.kind === 'json' && route.body.check) body = route.body.check(body, rules);
+      else if (schema) {
         const parsed = schema.safeParse(body);
         if (!parsed.success) throw validationError(parsed.error);
         body = parsed.data;
@@ -178,6 +191,7 @@ export function writeHandler(route: WriteRoute) {
       };
       const response = await route.handle({ store, request, params, query, body, chunks: read.chunks, isForm: read.isForm, ctx, rules });
       for (const [k, v] of headers) if (!response.headers.has(k)) response.headers.set(k, v);
+      if (store.readAtLeast && response.ok) await rememberWritePosition(request, response);
       return response;
     } catch (error) {
       const normalised = withProblems(error);
@@ -186,6 +200,21 @@ export function writeHandler(route: WriteRoute) {
       return toResponse(normalised, headers);
     }
   };
+}
+
+/**
+ * With a read replica: remember the position this write answered with in the session cookie, so
+ * the writer's next reads wait for the replica to reach it (server/reads.ts).
+ */
+async function rememberWritePosition(request: Request, response: Response): Promise<void> {
+  if (!(response.headers.get('content-type') ?? '').includes('application/json')) return;
+  try {
+    const position = ((await response.clone().json()) as { position?: unknown }).position;
+    if (typeof position === 'number' && Number.isInteger(position))
+      response.headers.append('set-cookie', positionCookie(position, new URL(request.url).protocol === 'https:'));
+  } catch {
+    /* not a JSON answer with a position */
+  }
 }
 
 /** A write route with a JSON body: `handle` receives the body typed by its schema. */

@@ -7,12 +7,15 @@ import { streamIds } from '@/lib/domain/stream-ids';
 import { IMPORT_MAX_BYTES } from '@/lib/contracts/price-import';
 import {
   amendEntryBody,
+  amendNarrativeBody,
   assertClaimBody,
   attachSourceBody,
   corroborateClaimBody,
+  defineNarrativeBody,
   disputeClaimBody,
   importQuery,
   listTickerBody,
+  narrativeFieldsFrom,
   recordEntryBody,
   retractEntryBody,
   reviseClaimBody,
@@ -27,10 +30,26 @@ import { adminToken, safeEqual, SESSION_COOKIE, sessionValue } from './auth';
 import { assertClaim, claimCommand } from './commands/claims';
 import { amendEntry, attachSource, newEntryId, recordEntry, retractEntry } from './commands/entries';
 import { importPriceBars, tickerStateOf } from './commands/prices';
+import { amendNarrative, defineNarrative } from './commands/narratives';
+import { checkRawBundle, importCheckedBundle, importTimelineCsv } from './commands/episode';
+import { readAllChunks } from './csv/read-timeline-file';
+import { EPISODE_MAX_BYTES, episodeBundle, episodeImportQuery, isDryRun } from '@/lib/contracts/episode';
+import type { CheckedBundle } from '@/lib/domain/episode';
 import { listTicker } from './commands/reference';
 import { problemError, tooLargeError } from './request-body';
 import { commandAnswer, jsonWrite, type WriteInput, type WriteRoute } from './write-gate';
 import type { Store } from '@/db';
+import type { DocResponse } from '@/lib/contracts/api-routes';
+import { episodeImportAnswer, episodeRefusal, errorBody, priceImportAnswer, priceImportRefusal, pricePreviewAnswer, responses, timelineImportAnswer } from '@/lib/contracts/responses';
+
+// Answers documented in GET /api/openapi.json beside the gate's own (server/openapi.ts).
+const NOT_FOUND: DocResponse = { description: 'No such entity.', schema: errorBody };
+const CONFLICT: DocResponse = {
+  description: 'Already exists, or a stale expectedVersion: `current_version` and the `unseen_events` say what changed.',
+  schema: errorBody,
+};
+const UNPROCESSABLE: DocResponse = { description: 'Well-formed but refused by a domain rule (e.g. nothing differs, or a related item is missing).', schema: errorBody };
+const TOO_LARGE: DocResponse = { description: 'Over the size or item limit (the message names it).', schema: errorBody };
 
 /** A claim's entry or related claim must already be in the ledger. */
 async function requireStream(store: Store, streamId: string, field: string, what: string, id: string): Promise<void> {
@@ -73,6 +92,19 @@ function sessionCookie(request: Request, value: string, maxAge: number): string 
 
 const PREVIEW_ROWS = 20;
 
+/** Where an imported episode came from, for the events' metadata: the route and the file name the client sent. */
+function importSource(input: WriteInput, what: string): string {
+  const fileName = input.request.headers.get('x-file-name');
+  return `${what} via ${new URL(input.request.url).pathname}${fileName ? ` (${safeDecode(fileName).slice(0, 200)})` : ''}`;
+}
+
+/** 201 when the import recorded something; 200 for a dry run or when everything was already there. */
+function importAnswer(result: { events: number; dry_run: boolean; replayed: boolean }, body: unknown): Response {
+  const headers = new Headers();
+  if (result.replayed) headers.set('idempotent-replayed', 'true');
+  return Response.json(body, { status: !result.dry_run && (result.events > 0 || result.replayed) ? 201 : 200, headers });
+}
+
 const tickerPreflight: WriteRoute['preflight'] = async ({ store, params }) => requireListed(store, tickerParam(params));
 
 export const writeRoutes = {
@@ -80,6 +112,7 @@ export const writeRoutes = {
     method: 'POST',
     path: '/api/timeline',
     auth: 'writer',
+    doc: { tag: 'Timeline', summary: 'Record a timeline entry', description: 'The narrative must be one the ledger defines. `id` is optional (a slug of the title otherwise).', responses: { 409: CONFLICT } },
     schema: recordEntryBody,
     async handle(input) {
       const { id, reason, ...fields } = input.body;
@@ -91,6 +124,7 @@ export const writeRoutes = {
     method: 'POST',
     path: '/api/timeline/{id}/amend',
     auth: 'writer',
+    doc: { tag: 'Timeline', summary: 'Amend an entry', description: 'Only the fields that differ are recorded; a stale expectedVersion gets 409 with the events you have not seen.', responses: { 404: NOT_FOUND, 409: CONFLICT, 422: UNPROCESSABLE } },
     schema: amendEntryBody,
     async handle(input) {
       const { body } = input;
@@ -102,6 +136,7 @@ export const writeRoutes = {
     method: 'POST',
     path: '/api/timeline/{id}/sources',
     auth: 'writer',
+    doc: { tag: 'Timeline', summary: 'Attach a source to an entry', responses: { 404: NOT_FOUND, 409: CONFLICT } },
     schema: attachSourceBody,
     async handle(input) {
       const { body } = input;
@@ -113,6 +148,7 @@ export const writeRoutes = {
     method: 'POST',
     path: '/api/timeline/{id}/retract',
     auth: 'writer',
+    doc: { tag: 'Timeline', summary: 'Retract an entry', responses: { 404: NOT_FOUND, 409: CONFLICT } },
     schema: retractEntryBody,
     async handle(input) {
       const { body } = input;
@@ -124,6 +160,7 @@ export const writeRoutes = {
     method: 'POST',
     path: '/api/claims',
     auth: 'writer',
+    doc: { tag: 'Claims', summary: 'Assert a cost claim', description: '`entry` and `relation.target` must already be in the ledger; the narrative must be one it defines.', responses: { 409: CONFLICT, 422: UNPROCESSABLE } },
     schema: assertClaimBody,
     async handle(input) {
       const { id, reason, ...fields } = input.body;
@@ -139,6 +176,7 @@ export const writeRoutes = {
     method: 'POST',
     path: '/api/claims/{id}/revise',
     auth: 'writer',
+    doc: { tag: 'Claims', summary: 'Revise a claim\'s value', responses: { 404: NOT_FOUND, 409: CONFLICT, 422: UNPROCESSABLE } },
     schema: reviseClaimBody,
     async handle(input) {
       const { body } = input;
@@ -156,6 +194,7 @@ export const writeRoutes = {
     method: 'POST',
     path: '/api/claims/{id}/dispute',
     auth: 'writer',
+    doc: { tag: 'Claims', summary: 'Dispute a claim', responses: { 404: NOT_FOUND, 409: CONFLICT, 422: UNPROCESSABLE } },
     schema: disputeClaimBody,
     async handle(input) {
       const { body } = input;
@@ -173,6 +212,7 @@ export const writeRoutes = {
     method: 'POST',
     path: '/api/claims/{id}/corroborate',
     auth: 'writer',
+    doc: { tag: 'Claims', summary: 'Corroborate a claim', responses: { 404: NOT_FOUND, 409: CONFLICT, 422: UNPROCESSABLE } },
     schema: corroborateClaimBody,
     async handle(input) {
       const { body } = input;
@@ -186,10 +226,66 @@ export const writeRoutes = {
       return commandAnswer(result, `/api/claims#${result.id}`);
     },
   }),
+  defineNarrative: jsonWrite({
+    method: 'POST',
+    path: '/api/narratives',
+    auth: 'writer',
+    doc: { tag: 'Narratives', summary: 'Define a narrative', description: '`id` is a slug. `label` and `description` are stored as the narrative\'s name and thesis. Without `color`, the first palette colour no narrative uses yet; a given colour needs 3:1 contrast on the chart backgrounds. Without `sort_order`, the new lane goes last.', responses: { 409: CONFLICT } },
+    schema: defineNarrativeBody,
+    async handle(input) {
+      const { id, reason, ...fields } = input.body;
+      const { name, thesis, ...rest } = narrativeFieldsFrom(fields);
+      const result = await defineNarrative(input.store.events, { id, name: name!, thesis: thesis ?? '', ...rest }, { ...input.ctx, reason: reason ?? null });
+      return commandAnswer(result, `/api/narratives/definitions#${result.id}`);
+    },
+  }),
+  amendNarrative: jsonWrite({
+    method: 'POST',
+    path: '/api/narratives/{id}/amend',
+    auth: 'writer',
+    doc: { tag: 'Narratives', summary: 'Amend a narrative (label, description, colour, order)', responses: { 404: NOT_FOUND, 409: CONFLICT, 422: UNPROCESSABLE } },
+    schema: amendNarrativeBody,
+    async handle(input) {
+      const { body } = input;
+      const result = await amendNarrative(input.store.events, input.params.id!, { changes: narrativeFieldsFrom(body.changes), reason: body.reason }, input.ctx);
+      return commandAnswer(result, `/api/narratives/definitions#${result.id}`);
+    },
+  }),
+  importEpisode: {
+    method: 'POST',
+    path: '/api/episodes/import',
+    auth: 'writer',
+    doc: { tag: 'Import', summary: 'Import an episode bundle, all or nothing', description: 'A JSON bundle {narratives?, tickers?, entries?, claims?}, each item in the shape of its single command (an entry may carry its own claims; claims may relate to claims of the bundle or the ledger). Every item is checked first; any problem refuses the whole bundle, naming the item and field (entries[3].sources[0].url). An item already in the ledger as given records nothing, so a re-sent bundle answers 200. Limits: 20 MB, 10,000 items.', responses: { 200: { description: 'A dry run, or nothing new: every item is already in the ledger as given.', schema: episodeImportAnswer }, 201: { description: 'Recorded: counts per section, the last position and the events appended.', schema: episodeImportAnswer }, 400: { description: 'Problems: every one listed (the first 200), with what the bundle holds; nothing was recorded.', schema: episodeRefusal }, 413: TOO_LARGE } },
+    query: episodeImportQuery,
+    // Every item is checked (413 past the item limit, 400 listing every problem) before the plan.
+    body: { kind: 'json', schema: episodeBundle, maxBytes: EPISODE_MAX_BYTES, check: checkRawBundle },
+    async handle(input) {
+      const dryRun = isDryRun(input.query as { dryRun?: string });
+      const source = importSource(input, 'episode bundle');
+      const { replayed, ...result } = await importCheckedBundle(input.store.events, input.body as CheckedBundle, { ...input.ctx, source }, { dryRun });
+      return importAnswer({ ...result, replayed }, result);
+    },
+  },
+  importTimeline: {
+    method: 'POST',
+    path: '/api/timeline/import',
+    auth: 'writer',
+    doc: { tag: 'Import', summary: 'Import timeline entries from a CSV, all or nothing', description: 'A text/csv body in the timeline export\'s columns: date,time_utc,kind,narrative,title,summary,tickers,entities,source_title,source_url,source_publisher,source_published (any order; lists joined with " | ", one source per item of the source columns). The export\'s own id, figures, source_urls, status and version columns are accepted, so an exported CSV imports back. Problems name the line and column.', responses: { 200: { description: 'A dry run, or nothing new.', schema: timelineImportAnswer }, 201: { description: 'Recorded.', schema: timelineImportAnswer }, 400: { description: 'Problems (a wrong header names the expected columns); nothing was recorded.', schema: episodeRefusal }, 413: TOO_LARGE } },
+    query: episodeImportQuery,
+    body: { kind: 'csv', maxBytes: EPISODE_MAX_BYTES },
+    async handle(input) {
+      const dryRun = isDryRun(input.query as { dryRun?: string });
+      const bytes = await readAllChunks(input.chunks!, EPISODE_MAX_BYTES);
+      const source = importSource(input, 'timeline CSV');
+      const { replayed, ...result } = await importTimelineCsv(input.store.events, bytes, { ...input.ctx, source }, input.rules, { dryRun });
+      return importAnswer({ ...result, replayed }, result);
+    },
+  },
   listTicker: jsonWrite({
     method: 'POST',
     path: '/api/tickers',
     auth: 'writer',
+    doc: { tag: 'Prices', summary: 'List a ticker', responses: { 409: CONFLICT } },
     schema: listTickerBody,
     async handle(input) {
       const { symbol, ...fields } = input.body;
@@ -202,6 +298,7 @@ export const writeRoutes = {
     method: 'POST',
     path: '/api/prices/{ticker}/import',
     auth: 'writer',
+    doc: { tag: 'Prices', summary: 'Import a daily price file (Yahoo, Stooq or Impactline CSV)', responses: { 200: { description: 'Nothing changed: every bar is already recorded as is.', schema: priceImportAnswer }, 201: { description: 'Recorded: new days imported, changed days corrected.', schema: priceImportAnswer }, 404: NOT_FOUND, 409: CONFLICT, 413: TOO_LARGE, 422: { description: 'The file has problems; the report names each line and column; nothing was recorded.', schema: priceImportRefusal } } },
     query: importQuery,
     preflight: tickerPreflight,
     body: { kind: 'csv', maxBytes: IMPORT_MAX_BYTES },
@@ -227,6 +324,7 @@ export const writeRoutes = {
     method: 'POST',
     path: '/api/prices/{ticker}/import/preview',
     auth: 'writer',
+    doc: { tag: 'Prices', summary: 'Check a price file without importing it', responses: { 200: { description: 'The report, the first rows and what the import would record.', schema: pricePreviewAnswer }, 404: NOT_FOUND, 413: TOO_LARGE } },
     query: importQuery,
     preflight: tickerPreflight,
     body: { kind: 'csv', maxBytes: IMPORT_MAX_BYTES },
@@ -257,6 +355,7 @@ export const writeRoutes = {
     method: 'POST',
     path: '/api/session',
     auth: 'none',
+    doc: { tag: 'Session', summary: 'Sign in: the admin token for a session cookie', description: 'JSON {token} answers 200 {ok: true} with Set-Cookie; a form post answers 303 to / (or /signin?error=1).', responses: { 200: { description: 'Signed in; the HttpOnly session cookie is set.', schema: responses.session }, 303: { description: 'A browser form: redirected.' }, 401: { description: 'The token does not match.', schema: errorBody } } },
     limit: 'signin',
     body: { kind: 'form-or-json', schema: signInBody, maxBytes: 16 * 1024, field: 'token' },
     // Exchange the admin token for an HttpOnly, SameSite=Strict session cookie.
@@ -279,6 +378,7 @@ export const writeRoutes = {
     method: 'DELETE',
     path: '/api/session',
     auth: 'none',
+    doc: { tag: 'Session', summary: 'Sign out', responses: { 200: { description: 'The session cookie is cleared.', schema: responses.session } } },
     limit: 'signin',
     body: { kind: 'none' },
     async handle({ request }) {

@@ -1,11 +1,13 @@
 // Child process for tests/backup.int.test.ts: keeps appending timeline entries to a database
-// file through the command handlers until it is sent SIGTERM; prints the running count.
-import { openStore } from '@/db';
+// (a SQLite file or a postgres:// URL) through the command handlers until it is sent SIGTERM;
+// prints the running count.
+import { databaseConfigFromEnv, openStore } from '@/db';
 import { recordEntry } from '@/server/commands/entries';
 
 const file = process.argv[2];
-if (!file) throw new Error('usage: backup-writer-child <database file>');
-const store = await openStore({ kind: 'sqlite', file });
+if (!file) throw new Error('usage: backup-writer-child <database file or URL>');
+const isUrl = /^postgres(ql)?:\/\//.test(file);
+const store = await openStore(databaseConfigFromEnv({ ...process.env, DATABASE_URL: isUrl ? file : '', IMPACTLINE_DB: isUrl ? '' : file }));
 let written = 0;
 let stopping = false;
 process.on('SIGTERM', () => {

@@ -1,10 +1,9 @@
 // Online backup (`npm run db:backup -- <file>`) while another process keeps writing: the backup
 // is consistent, and a restored copy has the same ledger checksum up to its position.
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openSeededStore, openTestStore } from './db';
+import { isPostgres, openSeededStore, openTestStore, restoreBackup, sideDir } from './db';
 
 const tsx = path.resolve('node_modules/.bin/tsx');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -41,7 +40,7 @@ describe('npm run db:backup', () => {
       while (written < 50 && Date.now() < deadline) await sleep(50);
       expect(written, writerErr).toBeGreaterThanOrEqual(50);
 
-      const target = path.join(path.dirname(file), 'backup.db');
+      const target = path.join(sideDir(file), isPostgres ? 'backup.dump' : 'backup.db');
       const before = written;
       const backup = await run(['scripts/backup.ts', target, '--db', file]);
       expect(backup.code, backup.stderr).toBe(0);
@@ -64,10 +63,9 @@ describe('npm run db:backup', () => {
       expect((await live.admin.ledgerChecksum(report.position)).sha256).toBe(report.sha256);
       await live.close();
 
-      // Restore: copy the backup into place as a new database and open it like the server would.
-      const restoredFile = path.join(path.dirname(file), 'restored.db');
-      fs.copyFileSync(target, restoredFile);
-      const restored = await openTestStore(restoredFile);
+      // Restore: the backup into place as a new database (SQLite: copy the file; PostgreSQL:
+      // pg_restore into a new database), opened like the server would.
+      const restored = await openTestStore(await restoreBackup(target));
       expect(await restored.events.latestPosition()).toBe(report.position);
       expect(await restored.admin.ledgerChecksum(report.position)).toEqual({ events: report.events, sha256: report.sha256 });
       const projections = await restored.admin.projectionChecksums();

@@ -19,7 +19,7 @@ import { GET as entryGET } from '@/app/api/timeline/[id]/route';
 import { GET as timelineGET, POST as recordPOST } from '@/app/api/timeline/route';
 import type { TestStore } from './db';
 import { sessionValue } from '@/server/auth';
-import { openSeededStore } from './db';
+import { openSeededStore, pointAppAt } from './db';
 
 const TOKEN = 'bad-input-admin-token-0123';
 const ENTRY = 'deepseek-r1-release';
@@ -273,7 +273,7 @@ let importPOST: Route | null = null;
 
 beforeAll(async () => {
   db = await openSeededStore('bad-input');
-  process.env.IMPACTLINE_DB = db.file;
+  pointAppAt(db);
   process.env.IMPACTLINE_ADMIN_TOKEN = TOKEN;
   process.env.IMPACTLINE_RATE_LIMIT = '1000000';
   process.env.IMPACTLINE_SIGNIN_RATE_LIMIT = '1000000';

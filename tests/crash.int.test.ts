@@ -7,7 +7,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { streamIds } from '@/lib/domain/stream-ids';
 import { startServer, type RealServer } from './real-server';
-import { openTestStore, tempDbFile } from './db';
+import { openTestStore, tempDatabase } from './db';
 import { allEvents, expectGapless, expectRebuildEqualsLive } from './ledger-audit';
 
 const TOKEN = 'crash-admin-token-0123456789';
@@ -51,7 +51,7 @@ afterAll(async () => {
 
 describe('kill -9 during writes and a price import', () => {
   it(`loses no acknowledged write and never half-applies an import, over ${ROUNDS} crashes`, async () => {
-    const dbFile = tempDbFile('crash');
+    const dbFile = await tempDatabase('crash');
     const { csv, rows } = bigCsv();
     const figures = { rounds: 0, acknowledged: 0, importsComplete: 0, importsAbsent: 0, importsAcknowledged: 0, writesInFlightLost: 0 };
 

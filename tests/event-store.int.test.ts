@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openConnection } from '@/db/sqlite/connection';
 import { ConcurrencyError } from '@/db/store';
 import { amendEntry, recordEntry } from '@/server/commands/entries';
-import { openSeededStore, openTempStore, openTestStore, rawSqlite, TEST_NOW } from './db';
+import { defineTestNarrative, isPostgres, openSeededStore, openTempStore, openTestStore, rawSql, TEST_NOW } from './db';
 
 const meta = { actor: 'test' };
 const ev = (n: number, id?: string) => ({ eventId: id, type: 'TestHappened', data: { n }, metadata: meta, occurredAt: '2025-01-01' });
@@ -24,7 +24,7 @@ const entry = (id: string, title = 'A fall') => ({
 const ctx = { actor: 'test', now: TEST_NOW };
 
 describe('event store', () => {
-  it('sets WAL mode, foreign keys and a busy timeout (SQLite connections)', async () => {
+  it.skipIf(isPostgres)('sets WAL mode, foreign keys and a busy timeout (SQLite connections)', async () => {
     const store = await openTempStore();
     const db = openConnection(store.file);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -122,22 +122,26 @@ describe('event store', () => {
   it('refuses UPDATE and DELETE on the ledger at the database level', async () => {
     const store = await openTempStore();
     await store.events.append('s-1', 'no-stream', [ev(1)]);
-    const db = rawSqlite(store.file);
-    expect(() => db.prepare("UPDATE events SET type = 'X'").run()).toThrow(/append-only/);
-    expect(() => db.prepare('DELETE FROM events').run()).toThrow(/append-only/);
-    db.close();
+    const db = await rawSql(store.file);
+    await expect(db.exec("UPDATE events SET type = 'X'")).rejects.toThrow(/append-only/);
+    await expect(db.exec('DELETE FROM events')).rejects.toThrow(/append-only/);
+    if (isPostgres) await expect(db.exec('TRUNCATE events')).rejects.toThrow(/append-only/);
+    await db.close();
     expect(await store.events.readAll()).toHaveLength(1);
   });
 
   it('runs projections inline: a command is visible as soon as it returns', async () => {
     const store = await openTempStore();
+    await defineTestNarrative(store, 'market-reaction');
     await recordEntry(store.events, entry('e1'), ctx);
     const e = await store.read.getEntry('e1', {});
     expect(e).toMatchObject({ title: 'A fall', version: 1, status: 'active' });
   });
 
   it('a command with a stale expectedVersion gets 409 details listing the unseen events', async () => {
-    const { events } = await openTempStore();
+    const store = await openTempStore();
+    const { events } = store;
+    await defineTestNarrative(store, 'market-reaction');
     await recordEntry(events, entry('e1', 'A'), ctx);
     await amendEntry(events, 'e1', { changes: { title: 'B' }, reason: 'fix' }, { ...ctx, expectedVersion: 1 });
     const caught = (await amendEntry(events, 'e1', { changes: { title: 'C' }, reason: 'fix' }, { ...ctx, expectedVersion: 1 }).catch((e: unknown) => e)) as ConcurrencyError;
@@ -147,12 +151,15 @@ describe('event store', () => {
   });
 
   it('keeps one checkpoint per projection, moved only by the events each one folds', async () => {
-    const { events } = await openTempStore();
+    const store = await openTempStore();
+    const { events } = store;
+    await defineTestNarrative(store, 'market-reaction');
     const before = await events.checkpoints();
     await recordEntry(events, entry('e1'), ctx);
     const after = await events.checkpoints();
     expect(Object.keys(after).sort()).toEqual([...events.projectionNames()].sort());
-    expect(after.timeline_entries).toBe(1);
+    expect(after.timeline_entries).toBe(await events.latestPosition());
+    expect(after.narratives).toBe(before.narratives);
     expect(after.claims).toBe(before.claims);
   });
 
@@ -167,9 +174,9 @@ describe('event store', () => {
     expect(result.projections.map((p) => p.name).sort()).toEqual([...store.events.projectionNames()].sort());
     expect(await store.admin.projectionChecksums()).toEqual(live);
     // and the rebuild really replays: wipe one table by hand, rebuild only it, equal again
-    const db = rawSqlite(store.file);
-    db.prepare('DELETE FROM claims').run();
-    db.close();
+    const db = await rawSql(store.file);
+    await db.exec('DELETE FROM claims');
+    await db.close();
     expect((await store.admin.projectionChecksums()).claims!.rows).toBe(0);
     const one = await store.events.rebuild({ projections: ['claims'] });
     expect(one.projections).toEqual([{ name: 'claims', events: 14, position: result.position }]);
@@ -181,10 +188,10 @@ describe('event store', () => {
     const store = await openSeededStore();
     const live = await store.admin.projectionChecksums();
     await store.close();
-    const db = rawSqlite(store.file);
-    db.prepare('DELETE FROM timeline_entries').run();
-    db.prepare("DELETE FROM projection_checkpoints WHERE name = 'timeline_entries'").run();
-    db.close();
+    const db = await rawSql(store.file);
+    await db.exec('DELETE FROM timeline_entries');
+    await db.exec("DELETE FROM projection_checkpoints WHERE name = 'timeline_entries'");
+    await db.close();
     const reopened = await openTestStore(store.file);
     expect(await reopened.admin.projectionChecksums()).toEqual(live);
     expect((await reopened.events.checkpoints()).timeline_entries).toBe(await reopened.events.latestPosition());

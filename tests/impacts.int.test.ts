@@ -6,14 +6,14 @@ import { GET as narrativesGET } from '@/app/api/narratives/route';
 import fs from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { computeImpacts, computeNarratives, type ImpactResult } from '@/server/queries/impacts';
-import { openSeededStore, type TestStore } from './db';
+import { openSeededStore, pointAppAt, type TestStore } from './db';
 
 let db: TestStore;
 const url = (path: string) => new Request(`http://localhost${path}`);
 
 beforeAll(async () => {
   db = await openSeededStore('impacts');
-  process.env.IMPACTLINE_DB = db.file;
+  pointAppAt(db);
 });
 
 function one(results: ImpactResult[], event: string, ticker = 'NVDA'): ImpactResult {

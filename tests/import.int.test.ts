@@ -21,7 +21,7 @@ import type { BarView } from '@/lib/contracts/read';
 import { planImport } from '@/lib/csv/price-file/plan';
 import type { PriceProblem } from '@/lib/csv/price-file/types';
 import { parsePriceFile } from '@/server/csv/read-price-file';
-import { openSeededStore, openTempStore, rawSqlite, TEST_NOW } from './db';
+import { envFor, isPostgres, openSeededStore, openTempStore, rawSql, TEST_NOW, pointAppAt } from './db';
 
 const TOKEN = 'test-admin-token-import';
 const FIXTURES = fileURLToPath(new URL('./fixtures/prices/', import.meta.url));
@@ -58,9 +58,9 @@ type ReportBody = {
 let seeded: TestStore;
 let fresh: TestStore;
 
-/** Route handlers open the database named by IMPACTLINE_DB: point them at one of ours. */
+/** Route handlers open the database named by IMPACTLINE_DB or DATABASE_URL: point them at one of ours. */
 function use(db: TestStore) {
-  process.env.IMPACTLINE_DB = db.file;
+  pointAppAt(db);
 }
 
 function csvRequest(
@@ -107,6 +107,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   delete process.env.IMPACTLINE_DB;
+  delete process.env.DATABASE_URL;
 });
 
 describe('POST /api/tickers', () => {
@@ -433,7 +434,7 @@ describe('CLI: npm run import:prices', () => {
     try {
       const { stdout, stderr } = await run('npx', ['tsx', 'scripts/import-prices.ts', ...args], {
         cwd: ROOT,
-        env: { ...process.env, IMPACTLINE_DB: cliDb.file },
+        env: { ...process.env, ...envFor(cliDb.file) },
         maxBuffer: 16 * 1024 * 1024,
       });
       return { code: 0, stdout, stderr };
@@ -549,13 +550,18 @@ describe('1,000,000 rows in one logical import', () => {
     const positionBefore = await big.events.latestPosition();
     const lastDate = report.bars[N - 1]!.date;
     // A trigger in the schema (not TEMP: the store writes on its own connection).
-    const raw = rawSqlite(big.file);
-    raw.exec(`CREATE TRIGGER fail_last BEFORE INSERT ON price_bars WHEN NEW.date = '${lastDate}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`);
+    const raw = await rawSql(big.file);
+    await raw.exec(
+      isPostgres
+        ? `CREATE FUNCTION fail_last() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN IF NEW.date = '${lastDate}' THEN RAISE EXCEPTION 'injected failure'; END IF; RETURN NEW; END $$;
+           CREATE TRIGGER fail_last BEFORE INSERT ON price_bars FOR EACH ROW EXECUTE FUNCTION fail_last()`
+        : `CREATE TRIGGER fail_last BEFORE INSERT ON price_bars WHEN NEW.date = '${lastDate}' BEGIN SELECT RAISE(ABORT, 'injected failure'); END`,
+    );
     await expect(importPriceBars(big.events, 'BIG', plan.bars, { source: 'test' }, ctx)).rejects.toThrow(/injected failure/);
     expect(await big.events.latestPosition()).toBe(positionBefore);
     expect(await barCount(big, 'BIG')).toBe(0);
-    raw.exec('DROP TRIGGER fail_last');
-    raw.close();
+    await raw.exec(isPostgres ? 'DROP TRIGGER fail_last ON price_bars; DROP FUNCTION fail_last()' : 'DROP TRIGGER fail_last');
+    await raw.close();
 
     const t2 = performance.now();
     const result = await importPriceBars(big.events, 'BIG', plan.bars, { source: 'test' }, ctx);

@@ -1,10 +1,9 @@
 // Checks on a whole ledger read through the store port (any adapter): every event in position
 // order, gapless positions, gapless per-stream versions, and a rebuild that equals the live
 // projections. Shared by the race, crash and backup tests.
-import fs from 'node:fs';
 import { expect } from 'vitest';
 import type { StoredEvent } from '@/db/store';
-import { openTestStore, type TestStore } from './db';
+import { openBackupCopy, type TestStore } from './db';
 
 export async function allEvents(store: TestStore): Promise<StoredEvent[]> {
   const out: StoredEvent[] = [];
@@ -27,11 +26,8 @@ export function expectGapless(events: readonly StoredEvent[]): void {
 /** Back the store up, rebuild every projection on the copy, and compare with the live tables. */
 export async function expectRebuildEqualsLive(store: TestStore): Promise<void> {
   const live = await store.admin.projectionChecksums();
-  const copyFile = `${store.file}.rebuild-copy-${Date.now()}`;
-  await store.admin.backup(copyFile);
-  const copy = await openTestStore(copyFile);
+  const copy = await openBackupCopy(store, 'rebuild-copy');
   await copy.events.rebuild();
   expect(await copy.admin.projectionChecksums()).toEqual(live);
   await copy.close();
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${copyFile}${suffix}`, { force: true });
 }

@@ -1,14 +1,17 @@
-// Races against a real server and SQLite file: 16 concurrent clients × 200 commands on 20 shared
-// streams, each with the expectedVersion it last saw. Every acknowledged write must be in the
-// ledger exactly once, every refusal must be a 409, stream versions and global positions must be
-// gapless, and replaying the ledger must reproduce the live projections.
+// Races against real servers: 16 concurrent clients × 200 commands on 20 shared streams, each
+// with the expectedVersion it last saw. On SQLite one server; on PostgreSQL two `next start`
+// processes on two ports against one database, the clients spread over both. Every acknowledged
+// write must be in the ledger exactly once, every refusal must be a 409, stream versions and
+// global positions must be gapless, a concurrent reader tailing the ledger (through both
+// servers in turn) must see every position in order without skipping one, and replaying the
+// ledger must reproduce the live projections.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredEvent } from '@/db/store';
 import { streamIds } from '@/lib/domain/stream-ids';
 import { startServer, type RealServer } from './real-server';
-import { openTestStore, tempDbFile } from './db';
+import { isPostgres, openTestStore, tempDatabase } from './db';
 import { allEvents, expectGapless, expectRebuildEqualsLive } from './ledger-audit';
 
 const TOKEN = 'races-admin-token-0123456789';
@@ -18,13 +21,15 @@ const ENTRY_STREAMS = 14;
 const CLAIM_STREAMS = 6;
 
 let server: RealServer;
+/** PostgreSQL: a second process on the same database. */
+let second: RealServer | null = null;
 let dbFile: string;
 
 type Ack = { key: string; correlation: string; stream: string; version: number; position: number };
 type Outcome = { acks: Ack[]; conflicts: number; others: { status: number; body: string }[]; retries: number; retryMismatches: number };
 
-async function post(pathname: string, body: unknown, key: string) {
-  const res = await fetch(`${server.url}${pathname}`, {
+async function post(pathname: string, body: unknown, key: string, via: RealServer = server) {
+  const res = await fetch(`${via.url}${pathname}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}`, 'idempotency-key': key },
     body: JSON.stringify(body),
@@ -36,12 +41,14 @@ async function post(pathname: string, body: unknown, key: string) {
 const source = (n: string) => ({ title: `Source ${n}`, url: `https://example.com/${n}` });
 
 beforeAll(async () => {
-  dbFile = tempDbFile('races');
+  dbFile = await tempDatabase('races');
   server = await startServer({ dbFile, token: TOKEN });
+  if (isPostgres) second = await startServer({ dbFile, token: TOKEN });
 }, 400_000);
 
 afterAll(async () => {
   await server?.stop();
+  await second?.stop();
 });
 
 describe('concurrent writers with expectedVersion', () => {
@@ -76,7 +83,21 @@ describe('concurrent writers with expectedVersion', () => {
     }
 
     const started = Date.now();
+    const servers = second ? [server, second] : [server];
+    // The reader tails the ledger as the live view does ("after the last position I saw"),
+    // alternating between the servers; it must never see a position before an earlier one.
+    let writing = true;
+    const tail: number[] = [];
+    const reading = (async () => {
+      for (let turn = 0; writing; turn++) {
+        const via = servers[turn % servers.length]!;
+        const res = await fetch(`${via.url}/api/ledger?after=${tail.at(-1) ?? 0}&limit=500`);
+        for (const e of ((await res.json()) as { events: { position: number }[] }).events) tail.push(e.position);
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    })();
     const client = async (c: number): Promise<Outcome> => {
+      const via = servers[c % servers.length]!;
       const seen = new Map<string, number>(streams.map((s) => [s.id, 1]));
       const out: Outcome = { acks: [], conflicts: 0, others: [], retries: 0, retryMismatches: 0 };
       let last: { path: string; body: unknown; key: string; json: Record<string, unknown> } | null = null;
@@ -84,7 +105,7 @@ describe('concurrent writers with expectedVersion', () => {
       for (let n = 0; n < COMMANDS; n++) {
         // Every 40th command re-sends the previous acknowledged request with its key: a client retry.
         if (n % 40 === 39 && last) {
-          const again = await post(last.path, last.body, last.key);
+          const again = await post(last.path, last.body, last.key, via);
           out.retries++;
           if (again.status !== 201 || JSON.stringify(again.json) !== JSON.stringify(last.json)) out.retryMismatches++;
           continue;
@@ -112,7 +133,7 @@ describe('concurrent writers with expectedVersion', () => {
           pathname = `/api/claims/${stream.id}/revise`;
           body = { value: c * 1000 + n + 2, reason: `race ${tag}`, source: source(tag), on: '2025-02-01', expectedVersion };
         }
-        const res = await post(pathname, body, key);
+        const res = await post(pathname, body, key, via);
         if (res.status === 201) {
           const version = Number(res.json.version);
           out.acks.push({ key, correlation: res.correlation, stream: stream.id, version, position: Number(res.json.position) });
@@ -127,6 +148,8 @@ describe('concurrent writers with expectedVersion', () => {
       return out;
     };
     const outcomes = await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+    writing = false;
+    await reading;
     const elapsed = Date.now() - started;
     const acks = outcomes.flatMap((o) => o.acks);
     const conflicts = outcomes.reduce((s, o) => s + o.conflicts, 0);
@@ -142,6 +165,7 @@ describe('concurrent writers with expectedVersion', () => {
     expect(conflicts).toBeGreaterThan(0);
 
     await server.stop();
+    await second?.stop();
     const db = await openTestStore(dbFile);
     const events = await allEvents(db);
     // Every acknowledged write is in the ledger exactly once, where the server said it was.
@@ -160,6 +184,9 @@ describe('concurrent writers with expectedVersion', () => {
     }
     // Global positions 1..N without gaps; per-stream versions 1..n without gaps or duplicates.
     expectGapless(events);
+    // The tailing reader saw positions strictly in order, none skipped (a prefix of the ledger).
+    expect(tail.length).toBeGreaterThan(acks.length / 2);
+    expect(tail).toEqual(events.slice(0, tail.length).map((e) => e.position));
     for (const s of streams) {
       const streamId = s.kind === 'entry' ? streamIds.entry(s.id) : streamIds.claim(s.id);
       expect((await db.events.readStream(streamId)).length).toBe(1 + acks.filter((a) => a.stream === s.id).length);

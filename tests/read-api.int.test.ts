@@ -13,7 +13,7 @@ import { amendEntry } from '@/server/commands/entries';
 import type { TestStore } from './db';
 import { authorise, currentActor, sessionValue } from '@/server/auth';
 import type { ClaimView, EntryView } from '@/lib/contracts/read';
-import { openSeededStore, TEST_NOW } from './db';
+import { openSeededStore, TEST_NOW, pointAppAt } from './db';
 
 let db: TestStore;
 const url = (path: string) => new Request(`http://localhost${path}`);
@@ -21,7 +21,7 @@ const params = <T,>(value: T) => ({ params: Promise.resolve(value) });
 
 beforeAll(async () => {
   db = await openSeededStore('read-api');
-  process.env.IMPACTLINE_DB = db.file;
+  pointAppAt(db);
   process.env.IMPACTLINE_ADMIN_TOKEN = 'test-admin-token-123';
 });
 

@@ -113,7 +113,9 @@ export async function startServer(options: ServerOptions): Promise<RealServer> {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: childEnv(distDir, {
-      IMPACTLINE_DB: options.dbFile,
+      // A SQLite file, or a postgres:// URL (tests/db.ts locators).
+      ...(/^postgres(ql)?:\/\//.test(options.dbFile) ? { DATABASE_URL: options.dbFile, IMPACTLINE_DB: '' } : { IMPACTLINE_DB: options.dbFile, DATABASE_URL: '' }),
+      DATABASE_READ_URL: '',
       IMPACTLINE_ADMIN_TOKEN: options.token ?? randomBytes(24).toString('hex'),
       PORT: String(port),
       IMPACTLINE_RATE_LIMIT: '10000000',

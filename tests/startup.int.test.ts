@@ -6,7 +6,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tokenFileFor } from '@/server/admin-token';
-import { openTestStore } from './db';
+import { databaseConfigFromEnv } from '@/db';
+import { envFor, isPostgres, openTestStore, tempDatabase } from './db';
 
 function prepare(env: Record<string, string>) {
   const { IMPACTLINE_ADMIN_TOKEN: _ignored, ...base } = process.env;
@@ -14,13 +15,13 @@ function prepare(env: Record<string, string>) {
 }
 
 describe('start-up preparation', () => {
-  it('refuses a missing database folder with a clear message', () => {
+  it.skipIf(isPostgres)('refuses a missing database folder with a clear message', () => {
     const r = prepare({ IMPACTLINE_DB: '/nonexistent-folder-for-impactline/x.db' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('Database folder "/nonexistent-folder-for-impactline" does not exist');
   });
 
-  it('refuses a database path whose folder is a file', () => {
+  it.skipIf(isPostgres)('refuses a database path whose folder is a file', () => {
     const notAFolder = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'impactline-file-')), 'plain-file');
     fs.writeFileSync(notAFolder, 'x');
     const r = prepare({ IMPACTLINE_DB: path.join(notAFolder, 'x.db') });
@@ -29,17 +30,19 @@ describe('start-up preparation', () => {
   });
 
   it('migrates, seeds once, and generates the admin token once with mode 0600', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'impactline-start-')), 'app.db');
-    const first = prepare({ IMPACTLINE_DB: file });
+    const file = isPostgres ? await tempDatabase('app') : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'impactline-start-')), 'app.db');
+    const env = envFor(file);
+    const first = prepare(env);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('seeded 105 ledger events');
-    const tokenFile = tokenFileFor(file);
+    // SQLite keeps the token beside the file; PostgreSQL in data/, named after host, port and database.
+    const tokenFile = tokenFileFor(databaseConfigFromEnv({ ...process.env, ...env }).file);
     const token = fs.readFileSync(tokenFile, 'utf8').trim();
     expect(token.length).toBeGreaterThanOrEqual(24);
     expect(fs.statSync(tokenFile).mode & 0o777).toBe(0o600);
     expect(first.stdout).toContain(token);
 
-    const second = prepare({ IMPACTLINE_DB: file });
+    const second = prepare(env);
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).not.toContain('seeded');
     expect(second.stdout).not.toContain(token);
@@ -47,14 +50,15 @@ describe('start-up preparation', () => {
     const store = await openTestStore(file);
     expect(await store.events.latestPosition()).toBe(105);
     await store.close();
+    if (isPostgres) fs.rmSync(tokenFile);
   });
 
-  it('uses IMPACTLINE_ADMIN_TOKEN when set and writes no token file', () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'impactline-start-')), 'app.db');
-    const r = prepare({ IMPACTLINE_DB: file, IMPACTLINE_ADMIN_TOKEN: 'from-the-environment' });
+  it('uses IMPACTLINE_ADMIN_TOKEN when set and writes no token file', async () => {
+    const file = isPostgres ? await tempDatabase('app-env') : path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'impactline-start-')), 'app.db');
+    const r = prepare({ ...envFor(file), IMPACTLINE_ADMIN_TOKEN: 'from-the-environment' });
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toContain('admin token from IMPACTLINE_ADMIN_TOKEN');
     expect(r.stdout).not.toContain('from-the-environment');
-    expect(fs.existsSync(tokenFileFor(file))).toBe(false);
+    expect(fs.existsSync(tokenFileFor(databaseConfigFromEnv({ ...process.env, ...envFor(file) }).file))).toBe(false);
   });
 });

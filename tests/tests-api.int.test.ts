@@ -1,5 +1,5 @@
 // The test battery, the matrix, the claim scatter and their CSVs (issue 15), through the route
-// handlers on a real seeded SQLite file: the numbers against the independent SciPy/statsmodels
+// handlers on a real seeded database (SQLite, and PostgreSQL on npm test's second pass): the numbers against the independent SciPy/statsmodels
 // reference (tests/reference/) to 1e-9, the parameter grammar (400s, 404s), log returns, and
 // the bytes of the existing reads when log returns are not asked for.
 import fs from 'node:fs';
@@ -13,14 +13,14 @@ import { GET as claimReactionsGET } from '@/app/api/narratives/claim-reactions/r
 import { GET as narrativesGET } from '@/app/api/narratives/route';
 import { TEST_NAMES } from '@/lib/analytics/battery';
 import type { ClaimReactionsResponse, ImpactsResponse, MatrixResponse, NarrativesResponse, TestsResponse } from '@/lib/contracts/read';
-import { openSeededStore, type TestStore } from './db';
+import { openSeededStore, pointAppAt, type TestStore } from './db';
 
 let db: TestStore;
 const req = (path: string) => new Request(`http://localhost${path}`);
 
 beforeAll(async () => {
   db = await openSeededStore('tests-api');
-  process.env.IMPACTLINE_DB = db.file;
+  pointAppAt(db);
 });
 
 async function body<T>(res: Response | Promise<Response>, status = 200): Promise<T> {
@@ -139,7 +139,7 @@ describe('GET /api/impacts/tests against the SciPy/statsmodels reference', () =>
     await bad('events=nvda-record-one-day-loss&returns=percent', 'returns');
     await bad('narrative=True%20Cost', 'narrative');
     await bad(`pairs=${Array.from({ length: 5001 }, (_, i) => `e${i}@NVDA`).join(',')}`, 'at most 5000 pairs');
-    await bad('narrative=no-such-narrative', 'narrative', 404);
+    await bad('narrative=no-such-narrative', 'known narratives: ');
     await bad('events=no-such-event', 'no-such-event', 404);
     await bad('events=nvda-record-one-day-loss&tickers=ZZZZ', 'ZZZZ', 404);
   });
@@ -222,7 +222,7 @@ describe('GET /api/impacts/matrix', () => {
     expect(m.tickers).toEqual(['NVDA', 'AMD']);
     expect((await matrixGET(req('/api/impacts/matrix?kind=rumour'))).status).toBe(400);
     expect((await matrixGET(req('/api/impacts/matrix?from=2025-03-01&to=2025-01-01'))).status).toBe(400);
-    expect((await matrixGET(req('/api/impacts/matrix?narrative=nope'))).status).toBe(404);
+    expect((await matrixGET(req('/api/impacts/matrix?narrative=nope'))).status).toBe(400);
   });
 });
 

@@ -16,7 +16,7 @@ import type { TestStore } from './db';
 import { addDays } from '@/lib/dates';
 import { resetRateLimits } from '@/server/rate-limit';
 import { sessionValue } from '@/server/auth';
-import { openSeededStore } from './db';
+import { openSeededStore, pointAppAt } from './db';
 
 const TOKEN = 'write-api-admin-token-0123';
 let db: TestStore;
@@ -87,7 +87,7 @@ function changeRoutes(entryId: string, claimId: string, version: number) {
 
 beforeAll(async () => {
   db = await openSeededStore('write-api');
-  process.env.IMPACTLINE_DB = db.file;
+  pointAppAt(db);
   process.env.IMPACTLINE_ADMIN_TOKEN = TOKEN;
   process.env.IMPACTLINE_RATE_LIMIT = '100000';
 });

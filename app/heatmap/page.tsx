@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
-import { getStore } from '@/db';
 import { HeatmapView } from '@/components/heatmap/heatmap-view';
 import { clockOf, matrixParams, parseHeatmapState } from '@/components/heatmap/state';
 import { queryKeys } from '@/lib/query-keys';
+import { storeForPage } from '@/server/reads';
 import { computeMatrix } from '@/server/queries/tests';
 
 export const metadata: Metadata = { title: 'Heatmap' };
@@ -24,13 +24,18 @@ export default async function HeatmapPage({ searchParams }: { searchParams: Sear
     const v = sp[k];
     return Array.isArray(v) ? v.at(-1) : v;
   });
-  const { read } = await getStore();
+  const { read } = await storeForPage();
   const qc = new QueryClient();
   const tickers = await read.listTickers();
   qc.setQueryData(queryKeys.tickers(), { tickers });
   const params = matrixParams(state);
+  const clock = clockOf(state);
+  // The narratives the ledger defines at the clock's position (the filter and the row swatches).
+  qc.setQueryData(queryKeys.narrativeDefinitions(clock), {
+    position: await read.effectivePosition({ position: clock.position }),
+    narratives: await read.listNarratives({ position: clock.position }),
+  });
   try {
-    const clock = clockOf(state);
     qc.setQueryData(
       queryKeys.matrix(params),
       await computeMatrix(read, {
@@ -53,7 +58,7 @@ export default async function HeatmapPage({ searchParams }: { searchParams: Sear
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <Suspense fallback={<p role="status">Loading the heatmap…</p>}>
-        <HeatmapView narratives={await read.listNarratives()} asOfExtent={extent} latestPosition={await read.latestPosition()} />
+        <HeatmapView asOfExtent={extent} latestPosition={await read.latestPosition()} />
       </Suspense>
     </HydrationBoundary>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
-import { getStore } from '@/db';
+import { storeForPage } from '@/server/reads';
 import type { ReadModel } from '@/db/store';
 import { queryKeys } from '@/lib/query-keys';
 import { LedgerView, type LedgerParams } from '@/components/ledger/ledger-view';
@@ -57,7 +57,7 @@ async function cursors(read: ReadModel, p: LedgerParams, latest: number): Promis
 
 export default async function LedgerPage({ searchParams }: { searchParams: SearchParams }) {
   const params = parseParams(await searchParams);
-  const { read } = await getStore();
+  const { read } = await storeForPage();
   const latest = await read.latestPosition();
   const qc = new QueryClient();
   qc.setQueryData(queryKeys.ledger(params), {

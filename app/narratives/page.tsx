@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { dehydrate, HydrationBoundary, QueryClient } from '@tanstack/react-query';
-import { getStore } from '@/db';
+import { storeForPage } from '@/server/reads';
 import { computeNarratives } from '@/server/queries/impacts';
 import { queryKeys } from '@/lib/query-keys';
 import { NarrativesView } from '@/components/narratives/narratives-view';
@@ -25,7 +25,7 @@ export default async function NarrativesPage({ searchParams }: { searchParams: S
     return Array.isArray(v) ? v.at(-1) : v;
   });
   const clock = clockOf(state);
-  const { read } = await getStore();
+  const { read } = await storeForPage();
   const qc = new QueryClient();
 
   // Live (not replayed) extents, so that the time axis and the slider stay put while replaying.
@@ -38,6 +38,10 @@ export default async function NarrativesPage({ searchParams }: { searchParams: S
 
   const known = new Set(tickers.map((t) => t.symbol));
   qc.setQueryData(queryKeys.tickers(), { tickers });
+  qc.setQueryData(queryKeys.narrativeDefinitions(clock), {
+    position: await read.effectivePosition({ position: clock.position }),
+    narratives: await read.listNarratives({ position: clock.position }),
+  });
   qc.setQueryData(queryKeys.claims(clock), {
     position: await read.effectivePosition(clock),
     claims: clock.asOf || clock.position !== null ? await read.listClaims(clock) : liveClaims,
@@ -56,7 +60,6 @@ export default async function NarrativesPage({ searchParams }: { searchParams: S
   return (
     <HydrationBoundary state={dehydrate(qc)}>
       <NarrativesView
-        narratives={await read.listNarratives()}
         ladderExtent={ladderExtent}
         asOfExtent={asOfExtent}
         priceExtent={priceExtent}

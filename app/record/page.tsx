@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { AssertClaimForm, RecordEventForm } from '@/components/editor';
 import '@/components/editor/editor.css';
-import { getStore } from '@/db';
+import { storeForPage } from '@/server/reads';
 import { isEditor } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Record' };
@@ -21,7 +21,9 @@ export default async function RecordPage() {
       </section>
     );
   }
-  const entries = (await (await getStore()).read.listEntries({}, {}))
+  const { read } = await storeForPage();
+  const narratives = await read.listNarratives();
+  const entries = (await read.listEntries({}, {}))
     .filter((e) => e.status === 'active')
     .map((e) => ({ id: e.id, title: `${e.date} · ${e.title}` }))
     .reverse();
@@ -33,8 +35,8 @@ export default async function RecordPage() {
         <p className="muted">Every change is appended to the ledger with you as its author, your reason and its source. Nothing is overwritten.</p>
       </div>
       <div className="editor-columns">
-        <RecordEventForm today={today} />
-        <AssertClaimForm entries={entries} today={today} />
+        <RecordEventForm narratives={narratives} today={today} />
+        <AssertClaimForm narratives={narratives} entries={entries} today={today} />
       </div>
     </section>
   );

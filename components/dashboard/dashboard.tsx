@@ -4,14 +4,13 @@
 // the URL (use-view-state), the data comes from react-query (components/data), and every
 // number on the chart is a pure function of both (lib/charts).
 import { useCallback, useMemo } from 'react';
-import { useEventImpacts, useImpacts, usePrices, useTickers, useTimeline } from '@/components/data/use-queries';
+import { useEventImpacts, useImpacts, useNarratives, usePrices, useTickers, useTimeline } from '@/components/data/use-queries';
 import { ClockBanner } from '@/components/ui/clock-banner';
 import { useElementWidth } from '@/components/ui/use-element-width';
 import { dataExtent, lastPriceDate, urlDomain, type Domain } from '@/lib/charts/domain';
 import { filterEntries, markerStats, sortEntries } from '@/lib/charts/events';
 import { axisLabel, emptyMessage, eventBand, eventDay, modeSeries, rebaseAnchor, valueFormat } from '@/lib/charts/modes';
 import { buildSeries, fromTime } from '@/lib/charts/timeline';
-import type { NarrativeView } from '@/lib/contracts/read';
 import { markerImpactParams } from '@/lib/dashboard-params';
 import { serializeViewState } from '@/lib/view-state';
 import { ChartActions } from './chart-actions';
@@ -29,12 +28,13 @@ import { useViewState } from './use-view-state';
 // Below this chart width the chart switches to its narrow layout (short lane names, fewer ticks).
 const NARROW_PX = 640;
 
-export function Dashboard({ narratives, editor = false }: { narratives: NarrativeView[]; editor?: boolean }) {
+export function Dashboard({ editor = false }: { editor?: boolean }) {
   const { view, setView, pathname } = useViewState();
   const clock = useMemo(() => ({ asOf: view.asOf, position: view.position }), [view.asOf, view.position]);
   const replay = view.asOf !== null || view.position !== null;
   const primary = view.tickers[0]!;
 
+  const narratives = useNarratives(clock);
   const tickers = useTickers();
   const timeline = useTimeline(clock);
   const prices = usePrices(view.tickers, clock);
@@ -122,7 +122,12 @@ export function Dashboard({ narratives, editor = false }: { narratives: Narrativ
               onReady={onReady}
             />
           </div>
-          <ChartActions view={view} setView={setView} domain={domain} />
+          <ChartActions
+            view={view}
+            setView={setView}
+            domain={domain}
+            image={{ target: chartBox, yLabel: axisLabel(view.mode, selected?.title ?? null, anchor), position: timeline.data?.position ?? null, paramsHash: markerImpacts.data?.params_hash ?? null, narratives }}
+          />
           {view.table ? <DataTables entries={sortedVisible} domain={domain} series={series} markerStats={stats} onSelect={select} /> : null}
           <LedgerStamp position={timeline.data?.position} replay={replay} primary={primary} markers={markerImpacts.data} />
         </div>

@@ -6,6 +6,7 @@ import { area, brushX, line, scaleLinear, scaleLog, scaleUtc, select, zoom, zoom
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { MarkerStat } from '@/lib/charts/events';
 import type { EntryView, NarrativeView } from '@/lib/contracts/read';
+import { fitLabel, laneLabelChars } from '@/lib/charts/labels';
 import {
   carBarHeight,
   clusterMarkers,
@@ -312,7 +313,9 @@ export function TimelineChart(props: Props) {
           {/* lane labels */}
           {narratives.map((n, i) => (
             <text key={n.id} x={-8} y={lanesTop - margin.top + i * LANE_H + LANE_H / 2} dy="0.32em" textAnchor="end" className="lane-label">
-              {narrow ? SHORT_NAMES[n.id] ?? n.name : n.name}
+              {/* Narrative names are ledger data: cut to the margin, the full name on hover. */}
+              <title>{n.name}</title>
+              {fitLabel(narrow ? SHORT_NAMES[n.id] ?? n.name : n.name, laneLabelChars(margin.left))}
             </text>
           ))}
           {/* x axis under the lanes */}

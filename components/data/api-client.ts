@@ -9,6 +9,7 @@ import type {
   LedgerResponse,
   ImpactsResponse,
   MatrixResponse,
+  NarrativeDefinitionsResponse,
   NarrativesResponse,
   PricesResponse,
   TestsResponse,
@@ -75,6 +76,8 @@ export const api = {
   tests: (params: QueryParams) => fetchJson<TestsResponse>(`/api/impacts/tests${toQuery(params)}`),
   matrix: (params: QueryParams) => fetchJson<MatrixResponse>(`/api/impacts/matrix${toQuery(params)}`),
   claimReactions: (params: QueryParams) => fetchJson<ClaimReactionsResponse>(`/api/narratives/claim-reactions${toQuery(params)}`),
+  narrativeDefinitions: (clock: Pick<ClockKey, 'position'>) =>
+    fetchJson<NarrativeDefinitionsResponse>(`/api/narratives/definitions${toQuery({ position: clock.position })}`),
   health: () => fetchJson<HealthResponse>('/api/health'),
   ledger: (p: { after?: number | null; limit?: number | null; stream?: string | null; type?: string | null }) =>
     fetchJson<LedgerResponse>(`/api/ledger${toQuery({ after: p.after, limit: p.limit, stream: p.stream, type: p.type })}`),

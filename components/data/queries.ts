@@ -27,4 +27,7 @@ export const matrixQuery = (params: QueryParams) => queryOptions({ queryKey: que
 export const claimReactionsQuery = (params: QueryParams) =>
   queryOptions({ queryKey: queryKeys.claimReactions(params), queryFn: () => api.claimReactions(params) });
 
+export const narrativeDefinitionsQuery = (clock: Pick<ClockKey, 'position'>) =>
+  queryOptions({ queryKey: queryKeys.narrativeDefinitions(clock), queryFn: () => api.narrativeDefinitions(clock) });
+
 export const healthQuery = () => queryOptions({ queryKey: queryKeys.health(), queryFn: api.health });

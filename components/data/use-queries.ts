@@ -4,7 +4,8 @@ import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
 import type { QueryParams } from '@/components/data/api-client';
 import { eventImpactParams } from '@/lib/dashboard-params';
 import type { ClockKey } from '@/lib/query-keys';
-import { claimsQuery, entryQuery, impactsQuery, pricesQuery, tickersQuery, timelineQuery } from './queries';
+import type { NarrativeView } from '@/lib/contracts/read';
+import { claimsQuery, entryQuery, impactsQuery, narrativeDefinitionsQuery, pricesQuery, tickersQuery, timelineQuery } from './queries';
 
 // keepPreviousData: while a new as-of date or ticker loads, the chart keeps the last data
 // instead of blanking.
@@ -45,4 +46,15 @@ export function useClaims(clock: ClockKey) {
 
 export function useEntry(id: string | null, clock: ClockKey) {
   return useQuery({ ...entryQuery(id ?? '', clock), enabled: Boolean(id) });
+}
+
+const NO_NARRATIVES: NarrativeView[] = [];
+
+/**
+ * The narratives the ledger defines (lanes, legends, filters), in lane order, at the clock's
+ * ledger position. Prefetched by the pages; while a new position loads, the last list stays.
+ */
+export function useNarratives(clock: ClockKey): NarrativeView[] {
+  const { data } = useQuery({ ...narrativeDefinitionsQuery(clock), placeholderData: keepPreviousData });
+  return data?.narratives ?? NO_NARRATIVES;
 }

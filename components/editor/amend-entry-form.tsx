@@ -1,9 +1,9 @@
 'use client';
 import { useRef, useState } from 'react';
 import type { EntryView } from '@/lib/contracts/read';
-import { KINDS, NARRATIVE_IDS } from '@/lib/domain/schemas';
+import { KINDS } from '@/lib/domain/schemas';
 import { ConflictNotice } from './conflict-notice';
-import { FormErrors, formValues, Saved, SelectField, splitList, TextArea, TextField } from './fields';
+import { FormErrors, formValues, narrativeOptions, Saved, SelectField, splitList, TextArea, TextField, type NarrativeOption } from './fields';
 import { problemsFor, unclaimed, useCommand, type CommandResult } from './use-command';
 import { useVersion } from './use-versioned';
 
@@ -11,7 +11,17 @@ type EditableEntry = Pick<EntryView, 'id' | 'date' | 'time_utc' | 'kind' | 'titl
 const SHOWN = ['changes.title', 'changes.date', 'changes.time_utc', 'changes.kind', 'changes.narrative', 'changes.tickers', 'changes.entities', 'changes.summary', 'reason'];
 
 /** Amend an entry: only the fields that differ are sent, with a required reason. */
-export function AmendEntryForm({ entry, expectedVersion, onDone }: { entry: EditableEntry; expectedVersion: number; onDone?: (r: CommandResult) => void }) {
+export function AmendEntryForm({
+  entry,
+  narratives,
+  expectedVersion,
+  onDone,
+}: {
+  entry: EditableEntry;
+  narratives: NarrativeOption[];
+  expectedVersion: number;
+  onDone?: (r: CommandResult) => void;
+}) {
   const [version, setVersion] = useVersion(expectedVersion);
   const command = useCommand(`/api/timeline/${encodeURIComponent(entry.id)}/amend`, {
     onDone: (r) => {
@@ -73,7 +83,7 @@ export function AmendEntryForm({ entry, expectedVersion, onDone }: { entry: Edit
         <TextField label="Date" name="date" type="date" defaultValue={entry.date} required errors={p('date')} />
         <TextField label="Time (UTC)" name="time_utc" defaultValue={entry.time_utc ?? ''} placeholder="HH:MM" errors={p('time_utc')} />
         <SelectField label="Kind" name="kind" defaultValue={entry.kind} options={KINDS} errors={p('kind')} />
-        <SelectField label="Narrative" name="narrative" defaultValue={entry.narrative} options={NARRATIVE_IDS} errors={p('narrative')} />
+        <SelectField label="Narrative" name="narrative" defaultValue={entry.narrative} options={narrativeOptions(narratives)} errors={p('narrative')} />
         <TextField label="Tickers" name="tickers" defaultValue={entry.tickers.join(', ')} hint="comma-separated" errors={p('tickers')} />
         <TextField label="Entities" name="entities" defaultValue={entry.entities.join(', ')} hint="comma-separated" errors={p('entities')} />
         <TextArea label="Summary" name="summary" defaultValue={entry.summary} rows={4} maxLength={4000} errors={p('summary')} />

@@ -1,13 +1,25 @@
 'use client';
 import { useState } from 'react';
-import { METRICS, NARRATIVE_IDS } from '@/lib/domain/schemas';
-import { FormErrors, formValues, numberOrText, Saved, SelectField, sourceFrom, SourceFields, TextArea, TextField, UnitList } from './fields';
+import { METRICS } from '@/lib/domain/schemas';
+import { defaultNarrative, FormErrors, formValues, narrativeOptions, numberOrText, Saved, SelectField, sourceFrom, SourceFields, TextArea, TextField, UnitList, type NarrativeOption } from './fields';
 import { problemsFor, unclaimed, useCommand, type CommandResult, type Problem } from './use-command';
 
 const SHOWN = ['asserted_on', 'subject', 'metric', 'value', 'unit', 'qualifier', 'scope', 'claimant', 'narrative', 'entry', 'sources', 'reason'];
 
 /** Assert a new cost claim, optionally linked to a timeline entry. */
-export function AssertClaimForm({ entries = [], entryId, onDone, today }: { entries?: { id: string; title: string }[]; entryId?: string; onDone?: (r: CommandResult) => void; today?: string }) {
+export function AssertClaimForm({
+  narratives,
+  entries = [],
+  entryId,
+  onDone,
+  today,
+}: {
+  narratives: NarrativeOption[];
+  entries?: { id: string; title: string }[];
+  entryId?: string;
+  onDone?: (r: CommandResult) => void;
+  today?: string;
+}) {
   const command = useCommand('/api/claims', { onDone });
   const [local, setLocal] = useState<Problem[]>([]);
   const problems = local.length > 0 ? local : command.problems;
@@ -52,7 +64,7 @@ export function AssertClaimForm({ entries = [], entryId, onDone, today }: { entr
         <TextField label="Unit" name="unit" list="claim-units" required errors={p('unit')} />
         <UnitList id="claim-units" />
         <TextField label="Qualifier" name="qualifier" errors={p('qualifier')} hint="e.g. estimate, lower bound" />
-        <SelectField label="Narrative" name="narrative" options={NARRATIVE_IDS} defaultValue="other" errors={p('narrative')} />
+        <SelectField label="Narrative" name="narrative" options={narrativeOptions(narratives)} defaultValue={defaultNarrative(narratives)} errors={p('narrative')} />
         <SelectField
           label="Timeline entry"
           name="entry"

@@ -1,6 +1,7 @@
 'use client';
 // Labelled inputs whose errors are announced and tied to the input with aria-describedby.
 import { useId, type ReactNode } from 'react';
+import type { NarrativeView } from '@/lib/contracts/read';
 import type { Problem } from './use-command';
 import './editor.css';
 
@@ -189,4 +190,16 @@ export function SourceFields({ problems, path, also, legend = 'Source' }: { prob
       <TextField label="Published" name="source_published" errors={p('published')} hint="YYYY-MM-DD, YYYY-MM or YYYY" />
     </fieldset>
   );
+}
+
+/** A narrative as the forms offer it: the ledger's narratives, read by the page from the read model. */
+export type NarrativeOption = Pick<NarrativeView, 'id' | 'name'>;
+
+export function narrativeOptions(narratives: readonly NarrativeOption[]): { value: string; label: string }[] {
+  return narratives.map((n) => ({ value: n.id, label: n.name === n.id ? n.id : `${n.name} (${n.id})` }));
+}
+
+/** The narrative a new entry or claim starts with: "other" when the ledger has it, else the last lane. */
+export function defaultNarrative(narratives: readonly NarrativeOption[]): string | undefined {
+  return narratives.find((n) => n.id === 'other')?.id ?? narratives.at(-1)?.id;
 }

@@ -1,14 +1,14 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
-import { KINDS, NARRATIVE_IDS } from '@/lib/domain/schemas';
-import { FormErrors, formValues, numberOrText, Saved, SelectField, sourceFrom, SourceFields, splitList, TextArea, TextField, UnitList } from './fields';
+import { KINDS } from '@/lib/domain/schemas';
+import { defaultNarrative, FormErrors, formValues, narrativeOptions, numberOrText, Saved, SelectField, sourceFrom, SourceFields, splitList, TextArea, TextField, UnitList, type NarrativeOption } from './fields';
 import { problemsFor, unclaimed, useCommand, type CommandResult, type Problem } from './use-command';
 
 const SHOWN = ['date', 'time_utc', 'kind', 'title', 'summary', 'narrative', 'tickers', 'entities', 'figures', 'sources', 'reason'];
 
 /** Record a new timeline entry with one source (more can be added from its edit page). */
-export function RecordEventForm({ onDone, today }: { onDone?: (r: CommandResult) => void; today?: string }) {
+export function RecordEventForm({ narratives, onDone, today }: { narratives: NarrativeOption[]; onDone?: (r: CommandResult) => void; today?: string }) {
   const command = useCommand('/api/timeline', { onDone });
   const [local, setLocal] = useState<Problem[]>([]);
   const [recorded, setRecorded] = useState<{ id: string; title: string } | null>(null);
@@ -57,7 +57,7 @@ export function RecordEventForm({ onDone, today }: { onDone?: (r: CommandResult)
         <TextField label="Date" name="date" type="date" required defaultValue={today} errors={p('date')} hint="1990-01-01 to tomorrow" />
         <TextField label="Time (UTC)" name="time_utc" placeholder="HH:MM" errors={p('time_utc')} />
         <SelectField label="Kind" name="kind" options={KINDS} required errors={p('kind')} />
-        <SelectField label="Narrative" name="narrative" options={NARRATIVE_IDS} required defaultValue="other" errors={p('narrative')} />
+        <SelectField label="Narrative" name="narrative" options={narrativeOptions(narratives)} required defaultValue={defaultNarrative(narratives)} errors={p('narrative')} />
         <TextField label="Tickers" name="tickers" hint="comma-separated, e.g. NVDA, AVGO" errors={p('tickers')} />
         <TextField label="Entities" name="entities" hint="comma-separated" errors={p('entities')} />
         <TextArea label="Summary" name="summary" rows={4} maxLength={4000} errors={p('summary')} />

@@ -1,15 +1,25 @@
 'use client';
 // The AR/CAR chart with its volume mode: abnormal returns, or abnormal trading volume (fetched
-// from /api/impacts with volume=1 when the mode is first chosen) over the same days.
-import { useId, useState } from 'react';
+// from /api/impacts with volume=1 when the mode is first chosen) over the same days. The caller
+// may put a menu (e.g. image downloads) under the chart shown, told which mode it is in.
+import { useId, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { impactsQuery } from '@/components/data/queries';
-import type { ImpactResult } from '@/lib/contracts/read';
+import type { ImpactResult, ImpactsResponse } from '@/lib/contracts/read';
 import type { ClockKey } from '@/lib/query-keys';
 import { ArCarChart, returnRows, volumeRows, type ChartMode } from './ar-car-chart';
 import styles from './peers.module.css';
 
-export function AbnormalChart({ eventId, result, clock, width }: { eventId: string; result: ImpactResult; clock: ClockKey; width: number }) {
+type Props = {
+  eventId: string;
+  result: ImpactResult;
+  clock: ClockKey;
+  width: number;
+  /** Rendered under the chart when one is drawn; `volume` is the volume=1 answer in volume mode. */
+  menu?: (mode: ChartMode, volume: ImpactsResponse | undefined) => ReactNode;
+};
+
+export function AbnormalChart({ eventId, result, clock, width, menu }: Props) {
   const [mode, setMode] = useState<ChartMode>('returns');
   const name = useId();
   const volumeQ = useQuery({
@@ -32,7 +42,10 @@ export function AbnormalChart({ eventId, result, clock, width }: { eventId: stri
         ))}
       </fieldset>
       {mode === 'returns' ? (
-        <ArCarChart rows={returnRows(result.result?.daily ?? [])} ticker={result.ticker} width={width} />
+        <>
+          <ArCarChart rows={returnRows(result.result?.daily ?? [])} ticker={result.ticker} width={width} />
+          {menu?.('returns', undefined)}
+        </>
       ) : volumeQ.isPending ? (
         <p className="muted">Loading volumes…</p>
       ) : volumeQ.isError ? (
@@ -42,7 +55,10 @@ export function AbnormalChart({ eventId, result, clock, width }: { eventId: stri
       ) : !study || study.reason ? (
         <p className="muted">No abnormal volume for {result.ticker}: {study?.reason ?? 'no estimate'}.</p>
       ) : (
-        <ArCarChart rows={volumeRows(study.daily)} ticker={result.ticker} width={width} mode="volume" />
+        <>
+          <ArCarChart rows={volumeRows(study.daily)} ticker={result.ticker} width={width} mode="volume" />
+          {menu?.('volume', volumeQ.data)}
+        </>
       )}
     </div>
   );

@@ -4,6 +4,7 @@
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { useClaims, useEntry, useEventImpacts } from '@/components/data/use-queries';
+import { ChartImageMenu } from '@/components/chart-image/chart-image-menu';
 import { ExportMenu } from '@/components/export/export-menu';
 import { useElementWidth } from '@/components/ui/use-element-width';
 import type { ImpactResult } from '@/lib/contracts/read';
@@ -125,7 +126,50 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ed
         ))}
         {primary?.result ? (
           <div ref={chartRef}>
-            <AbnormalChart eventId={id} result={primary} clock={clock} width={Math.min(chartWidth, 640)} />
+            <AbnormalChart
+              eventId={id}
+              result={primary}
+              clock={clock}
+              width={Math.min(chartWidth, 640)}
+              menu={(mode, volume) => {
+                const answer = mode === 'volume' ? volume : impacts.data;
+                const daily = primary.result?.daily ?? [];
+                if (!answer) return null;
+                const from = daily[0]?.date ?? null;
+                const to = daily.at(-1)?.date ?? null;
+                const what = mode === 'volume' ? 'abnormal volume' : 'abnormal returns';
+                return (
+                  <ChartImageMenu
+                    target={chartRef}
+                    chart={mode === 'volume' ? 'abnormal-volume-chart' : 'ar-car-chart'}
+                    label={mode === 'volume' ? 'abnormal volume chart' : 'abnormal return chart'}
+                    stamp={{
+                      title: `Daily ${what} of ${primary.ticker} around “${e.title}” (${primary.model} model vs ${primary.benchmark})`,
+                      from,
+                      to,
+                      asOf: clock.asOf,
+                      position: answer.position,
+                      replay: clock.position !== null,
+                      paramsHash: answer.params_hash,
+                      legend:
+                        mode === 'volume'
+                          ? [
+                              { label: 'abnormal log volume ≥ 0', color: '#9bb7d3' },
+                              { label: 'abnormal log volume < 0', color: '#e8a19b' },
+                              { label: 'cumulative (CAV)', color: '#1b1f24' },
+                            ]
+                          : [
+                              { label: 'abnormal return ≥ 0', color: '#9bd3b5' },
+                              { label: 'abnormal return < 0', color: '#e8a19b' },
+                              { label: 'cumulative (CAR)', color: '#1b1f24' },
+                            ],
+                    }}
+                    priceSourcesOf={[primary.ticker, primary.benchmark]}
+                    filename={{ from, to, asOf: clock.asOf, position: clock.position }}
+                  />
+                );
+              }}
+            />
           </div>
         ) : null}
         <ExportMenu dataset="impacts" label="Export impacts CSV" params={{ event: id, tickers, asOf: clock.asOf, position: clock.position }} />

@@ -5,14 +5,13 @@ import { useCallback, useMemo, useState } from 'react';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { matrixQuery } from '@/components/data/queries';
-import { useTickers } from '@/components/data/use-queries';
+import { useNarratives, useTickers } from '@/components/data/use-queries';
 import { ExportMenu } from '@/components/export/export-menu';
 import { AsOfControl } from '@/components/narratives/as-of-control';
 import { ClockBanner } from '@/components/ui/clock-banner';
 import { MODELS, RETURNS_KINDS } from '@/lib/analytics/models';
 import { heatDomain, legendStops } from '@/lib/charts/heatmap';
 import { formatPct } from '@/lib/charts/timeline';
-import type { NarrativeView } from '@/lib/contracts/read';
 import { exportFilename } from '@/lib/csv/export-url';
 import { KINDS } from '@/lib/domain/schemas';
 import { HeatmapGrid } from './heatmap-grid';
@@ -21,7 +20,6 @@ import { clockOf, matrixParams, MAX_TICKERS, parseHeatmapState, toSearch, WINDOW
 import styles from './heatmap.module.css';
 
 export type HeatmapViewProps = {
-  narratives: NarrativeView[];
   /** The as-of control's range: first and last dates of the ledger's entries and prices. */
   asOfExtent: [string, string];
   latestPosition: number;
@@ -33,7 +31,7 @@ const windowLabel = (w: string) => {
   return `[${a}, ${b! > 0 ? '+' : ''}${b}]`;
 };
 
-export function HeatmapView({ narratives, asOfExtent, latestPosition }: HeatmapViewProps) {
+export function HeatmapView({ asOfExtent, latestPosition }: HeatmapViewProps) {
   const search = useSearchParams();
   const pathname = usePathname();
   const searchStr = search.toString();
@@ -54,6 +52,8 @@ export function HeatmapView({ narratives, asOfExtent, latestPosition }: HeatmapV
   );
   const onAsOf = useCallback((asOf: string | null) => update({ asOf }), [update]);
   const clock = clockOf(state);
+  // Narratives are ledger data: the ones defined at the clock's position.
+  const narratives = useNarratives(clock);
   const params = matrixParams(state);
   const matrix = useQuery({ ...matrixQuery(params), placeholderData: keepPreviousData });
   const tickersQ = useTickers();

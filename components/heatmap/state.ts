@@ -3,7 +3,7 @@
 // (prefetch) and the client build the same query keys from it.
 import { MODELS, RETURNS_KINDS } from '@/lib/analytics/models';
 import type { QueryParams } from '@/components/data/api-client';
-import { isTickerSymbol, KINDS } from '@/lib/domain/schemas';
+import { isTickerSymbol, KINDS, NARRATIVE_ID_PATTERN } from '@/lib/domain/schemas';
 import type { ClockKey } from '@/lib/query-keys';
 
 export const WINDOWS = ['0:0', '-1:1', '0:1', '0:5', '-5:5'] as const;
@@ -28,7 +28,7 @@ type Get = (key: string) => string | null | undefined;
 
 const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 const WINDOW_RE = /^-?\d{1,3}:-?\d{1,3}$/;
-const SLUG_RE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+const SLUG_RE = new RegExp(NARRATIVE_ID_PATTERN);
 
 function date(s: string | null | undefined): string | null {
   if (!s || !DATE_RE.test(s)) return null;

@@ -10,7 +10,8 @@ import { queryKeys } from '@/lib/query-keys';
 import { ImportForm } from './import-form';
 import { ListTickerForm } from './list-ticker-form';
 
-export function ImportPanel({ initialTickers }: { initialTickers: TickerView[] }) {
+/** `children` go in the main column, under the price import (the episode import). */
+export function ImportPanel({ initialTickers, children }: { initialTickers: TickerView[]; children?: React.ReactNode }) {
   const client = useQueryClient();
   // The same cache entry ({tickers}) as the dashboard and /narratives read.
   const { data } = useQuery({ ...tickersQuery(), initialData: { tickers: initialTickers } });
@@ -27,14 +28,17 @@ export function ImportPanel({ initialTickers }: { initialTickers: TickerView[] }
 
   return (
     <div className="imp-grid">
-      {tickers.length === 0 ? (
-        <section className="imp-card">
-          <h2>Import a price file</h2>
-          <p>No ticker is listed yet. List one first.</p>
-        </section>
-      ) : (
-        <ImportForm key={formKey} tickers={tickers} ticker={ticker} onTickerChange={setTicker} />
-      )}
+      <div className="imp-main">
+        {tickers.length === 0 ? (
+          <section className="imp-card">
+            <h2>Import a price file</h2>
+            <p>No ticker is listed yet. List one first.</p>
+          </section>
+        ) : (
+          <ImportForm key={formKey} tickers={tickers} ticker={ticker} onTickerChange={setTicker} />
+        )}
+        {children}
+      </div>
       <ListTickerForm onListed={onListed} />
     </div>
   );

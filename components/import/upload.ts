@@ -5,13 +5,14 @@ export type UploadAnswer<T> = { status: number; body: T };
 export function uploadCsv<T>(
   url: string,
   file: Blob & { name?: string },
-  options: { onProgress?: (loaded: number, total: number) => void; signal?: AbortSignal } = {},
+  options: { onProgress?: (loaded: number, total: number) => void; signal?: AbortSignal; contentType?: string; headers?: Record<string, string> } = {},
 ): Promise<UploadAnswer<T>> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);
-    xhr.setRequestHeader('content-type', 'text/csv');
+    xhr.setRequestHeader('content-type', options.contentType ?? 'text/csv');
     xhr.setRequestHeader('accept', 'application/json');
+    for (const [k, v] of Object.entries(options.headers ?? {})) xhr.setRequestHeader(k, v);
     if (file.name) xhr.setRequestHeader('x-file-name', encodeURIComponent(file.name));
     xhr.upload.onprogress = (e) => options.onProgress?.(e.loaded, e.lengthComputable ? e.total : file.size);
     xhr.onload = () => {

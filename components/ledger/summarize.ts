@@ -2,6 +2,7 @@
 // a list of the payload's fields rather than failing.
 export const KNOWN_EVENT_TYPES = [
   'NarrativeDefined',
+  'NarrativeAmended',
   'TickerListed',
   'PriceBarsImported',
   'PriceBarsCorrected',
@@ -35,6 +36,10 @@ export function summarizeEvent(type: string, data: unknown): string {
   switch (type) {
     case 'NarrativeDefined':
       return clip(`${str(d.name)}: ${str(d.thesis)}`);
+    case 'NarrativeAmended': {
+      const changes = isObj(d.changes) ? Object.keys(d.changes) : [];
+      return clip(`changed ${changes.length ? changes.join(', ') : 'nothing named'}${d.reason ? ` — reason: ${str(d.reason)}` : ''}`, 200);
+    }
     case 'TickerListed':
       return `${str(d.symbol)} ${str(d.name)}${d.exchange ? ` (${str(d.exchange)})` : ''}${d.role ? `, ${str(d.role)}` : ''}`;
     case 'PriceBarsImported': {

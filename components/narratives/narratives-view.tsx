@@ -2,11 +2,11 @@
 
 // /narratives: the claim ladder over a price strip, and the narrative aggregates beside it.
 // All view state lives in the URL (state.ts); data comes from TanStack Query (hydrated by the page).
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { usePathname, useSearchParams } from 'next/navigation';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { narrativesQuery, pricesQuery } from '@/components/data/queries';
-import { useClaims, useTickers } from '@/components/data/use-queries';
+import { useClaims, useNarratives, useTickers } from '@/components/data/use-queries';
 import type { NarrativeView, PricesResponse } from '@/lib/contracts/read';
 import { formatAsGiven, placeClaim, RELATION_DASH, type LadderBar } from '@/lib/charts/claim-ladder';
 import { addDays } from '@/lib/dates';
@@ -19,9 +19,10 @@ import { clockOf, narrativesParams, parseNarrativesState, toSearch, WINDOWS, typ
 import { TickerPicker } from './ticker-picker';
 import { NarrativesExport } from './narratives-export';
 import { ClaimReactionScatter } from './claim-reaction-scatter';
+import { ChartImageMenu } from '@/components/chart-image/chart-image-menu';
+import { paramsHash } from '@/lib/analytics/params';
 
 export type NarrativesViewProps = {
-  narratives: NarrativeView[];
   /** Dates covered by claims and prices in the live ledger: the chart's "All" range. */
   ladderExtent: [string, string];
   /** The as-of slider's range (claims, prices and timeline entries). */
@@ -45,7 +46,7 @@ const windowLabel = (w: string) => {
   return `[${a}, ${b! > 0 ? '+' : ''}${b}] trading days`;
 };
 
-export function NarrativesView({ narratives, ladderExtent, asOfExtent, priceExtent, latestPosition }: NarrativesViewProps) {
+export function NarrativesView({ ladderExtent, asOfExtent, priceExtent, latestPosition }: NarrativesViewProps) {
   const search = useSearchParams();
   const pathname = usePathname();
   // The URL is the source of truth; the local copy answers a control at once while Next.js
@@ -70,7 +71,9 @@ export function NarrativesView({ narratives, ladderExtent, asOfExtent, priceExte
   const onAsOf = useCallback((asOf: string | null) => update({ asOf }), [update]);
   const clock = clockOf(state);
 
+  const narratives = useNarratives(clock);
   const claimsQ = useClaims(clock);
+  const ladderRef = useRef<HTMLDivElement | null>(null);
   const tickersQ = useTickers();
   // No placeholder data here (unlike the dashboard): while another clock's prices load, the
   // strip says "Loading prices…".
@@ -185,14 +188,34 @@ export function NarrativesView({ narratives, ladderExtent, asOfExtent, priceExte
           ) : (
             <>
               <Legend narratives={narrativesUsed} relations={relationsUsed} tickers={state.tickers} hasDisputed={claims.some((c) => c.status === 'disputed')} />
-              <ClaimLadderChart
-                claims={claims}
-                series={series}
-                domain={domain}
-                mode={state.mode}
-                asOf={state.asOf}
-                narratives={narratives}
-                pricesNote={pricesNote}
+              <div ref={ladderRef}>
+                <ClaimLadderChart
+                  claims={claims}
+                  series={series}
+                  domain={domain}
+                  mode={state.mode}
+                  asOf={state.asOf}
+                  narratives={narratives}
+                  pricesNote={pricesNote}
+                />
+              </div>
+              <ChartImageMenu
+                target={ladderRef}
+                chart="claim-ladder"
+                label="claim ladder"
+                stamp={{
+                  title: `Claim ladder: cost claims by the date asserted, over ${state.tickers.join(', ')} ${state.mode === 'rebased' ? 'rebased to 100' : 'closing prices'}`,
+                  from: domain[0],
+                  to: domain[1],
+                  asOf: state.asOf,
+                  position: claimsQ.data?.position ?? null,
+                  replay: state.position !== null,
+                  paramsHash: paramsHash({ chart: 'claim-ladder', tickers: state.tickers, from: domain[0], to: domain[1], mode: state.mode, asOf: state.asOf, position: state.position }),
+                  sources: ['claims: Impactline ledger (each claim keeps its own sources)'],
+                  legend: [...narrativesUsed.map((n) => ({ label: n.name, color: n.color })), ...state.tickers.map((t, i) => ({ label: t, color: tickerColor(i) }))],
+                }}
+                priceSourcesOf={state.tickers}
+                filename={{ from: domain[0], to: domain[1], asOf: state.asOf, position: state.position }}
               />
               <p className="muted small">
                 Dollar rows share one log axis (values in million USD are drawn ×1,000,000); GPU counts have their own axis. Hover or focus a dot (Tab) for the

@@ -3,6 +3,7 @@
 // with the domain's own evolve functions. Adapters own only the SQL that stores the rows.
 import { CLAIM_EVENT_TYPES, evolveClaim, initialClaimState, type ClaimState } from '@/lib/domain/cost-claim';
 import type { DomainEvent } from '@/lib/domain/events';
+import { evolveNarrative, initialNarrativeState, NARRATIVE_EVENT_TYPES, type NarrativeState } from '@/lib/domain/narrative';
 import { BAR_EVENT_TYPES } from '@/lib/domain/reference';
 import { entityIdOf } from '@/lib/domain/stream-ids';
 import { ENTRY_EVENT_TYPES, evolveEntry, initialEntryState, type EntryState } from '@/lib/domain/timeline-entry';
@@ -11,7 +12,7 @@ import type { StoredEvent } from '../store';
 export const PROJECTION_EVENT_TYPES = {
   timeline_entries: ENTRY_EVENT_TYPES,
   claims: CLAIM_EVENT_TYPES,
-  narratives: ['NarrativeDefined'],
+  narratives: NARRATIVE_EVENT_TYPES,
   tickers: ['TickerListed'],
   price_bars: BAR_EVENT_TYPES,
 } as const satisfies Record<string, readonly string[]>;
@@ -86,17 +87,33 @@ export function nextClaimRow(previous: ClaimState | null, event: StoredEvent): C
   };
 }
 
-// ---- narratives and tickers: one event defines the row ----
+// ---- narratives: folded from NarrativeDefined and NarrativeAmended ----
 
 export type NarrativeRow = { id: string; name: string; thesis: string; color: string; sort_order: number; version: number };
-export type TickerRow = { symbol: string; name: string; exchange: string | null; role: string; shares_outstanding: number | null; version: number };
 
-export function narrativeRow(event: StoredEvent): NarrativeRow | null {
-  const e = domainEvent(event);
-  if (e.type !== 'NarrativeDefined') return null;
-  const d = e.data;
-  return { id: d.id, name: d.name, thesis: d.thesis, color: d.color, sort_order: d.sort_order, version: event.stream_version };
+/** The decider state a stored narrative row stands for. */
+export function narrativeStateOf(row: NarrativeRow | null): NarrativeState {
+  if (!row) return initialNarrativeState;
+  const { version: _version, ...narrative } = row;
+  return { status: 'defined', narrative };
 }
+
+/** The narrative's row after `event`, given its row before (null when new); null if nothing to store. */
+export function nextNarrativeRow(previous: NarrativeRow | null, event: StoredEvent): NarrativeRow | null {
+  const state = evolveNarrative(narrativeStateOf(previous), domainEvent(event));
+  if (state.status === 'none') return null;
+  const n = state.narrative;
+  return { id: n.id, name: n.name, thesis: n.thesis, color: n.color, sort_order: n.sort_order, version: event.stream_version };
+}
+
+/** Lane order: display order, then id. */
+export function compareNarratives(a: Pick<NarrativeRow, 'id' | 'sort_order'>, b: Pick<NarrativeRow, 'id' | 'sort_order'>): number {
+  return a.sort_order - b.sort_order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+// ---- tickers: one event defines the row ----
+
+export type TickerRow = { symbol: string; name: string; exchange: string | null; role: string; shares_outstanding: number | null; version: number };
 
 export function tickerRow(event: StoredEvent): TickerRow | null {
   const e = domainEvent(event);

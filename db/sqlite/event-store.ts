@@ -20,7 +20,7 @@ import {
   type StoredEvent,
 } from '../store';
 import type { Connection } from './connection';
-import { Mutex } from './mutex';
+import { Mutex } from '../mutex';
 import type { SqliteProjector } from './projectors';
 
 type EventRow = {

@@ -7,10 +7,11 @@ import { entityIdOf } from '@/lib/domain/stream-ids';
 import {
   nextClaimRow,
   nextEntryRow,
-  narrativeRow,
+  nextNarrativeRow,
   PROJECTION_EVENT_TYPES,
   tickerRow,
   type EntryRow,
+  type NarrativeRow,
   type ProjectionName,
 } from '../projections';
 import type { StoredEvent } from '../store';
@@ -82,6 +83,7 @@ function claimsProjector(conn: Connection): SqliteProjector {
 }
 
 function narrativesProjector(conn: Connection): SqliteProjector {
+  const get = conn.prepare<[string], NarrativeRow>('SELECT id, name, thesis, color, sort_order, version FROM narratives WHERE id = ?');
   const put = conn.prepare(
     `INSERT INTO narratives (id, name, thesis, color, sort_order, version) VALUES (@id, @name, @thesis, @color, @sort_order, @version)
      ON CONFLICT(id) DO UPDATE SET name = excluded.name, thesis = excluded.thesis, color = excluded.color,
@@ -93,7 +95,7 @@ function narrativesProjector(conn: Connection): SqliteProjector {
     tables: ['narratives'],
     apply(events) {
       for (const event of events) {
-        const row = narrativeRow(event);
+        const row = nextNarrativeRow(get.get(entityIdOf(event.stream_id)) ?? null, event);
         if (row) put.run(row);
       }
     },

@@ -53,7 +53,7 @@ export function sqliteReadQueries(conn: Connection): ReadQueries {
        ORDER BY CASE t.role WHEN 'subject' THEN 0 WHEN 'peer' THEN 1 ELSE 2 END, t.symbol`,
     ),
     tickerExists: conn.prepare<[string], { x: number }>('SELECT 1 AS x FROM tickers WHERE symbol = ?'),
-    narratives: conn.prepare<[], NarrativeView>('SELECT id, name, thesis, color FROM narratives ORDER BY sort_order'),
+    narratives: conn.prepare<[], NarrativeView>('SELECT id, name, thesis, color, sort_order, version FROM narratives ORDER BY sort_order, id'),
     barsPage: conn.prepare<Record<string, unknown>, BarView & { before: string | null }>(BARS_PAGE_SQL),
     priceSources: conn.prepare<[string, number], { source: string | null }>(
       `SELECT json_extract(data, '$.source') AS source FROM events

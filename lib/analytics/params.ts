@@ -4,7 +4,7 @@
 import { DEFAULT_BENCHMARK, DEFAULT_SUBJECT } from '@/lib/config';
 import { sha256Hex } from '@/lib/hash';
 import { AppError } from '@/lib/domain/errors';
-import { isTickerSymbol } from '@/lib/domain/schemas';
+import { isTickerSymbol, NARRATIVE_ID_PATTERN } from '@/lib/domain/schemas';
 import { DEFAULT_PARAMS, MODELS } from './event-study';
 import { DATE_RE, RETURNS_KINDS } from './returns';
 import type { ModelName, ReturnsKind } from './types';
@@ -280,7 +280,7 @@ export function normaliseNarrativeParams(input: NarrativeParamsInput = {}): Narr
 /** Most (event, ticker) pairs one battery or matrix may hold. */
 export const MAX_PAIRS = 5000;
 
-const NARRATIVE_ID_RE = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+const NARRATIVE_ID_RE = new RegExp(NARRATIVE_ID_PATTERN);
 
 export type EventTicker = { event: string; ticker: string };
 
@@ -357,7 +357,7 @@ function normaliseEventIds(raw: readonly string[] | null | undefined, problems: 
 function normaliseNarrativeId(raw: string | null | undefined, problems: ParamProblem[]): string | null {
   if (raw == null) return null;
   const s = String(raw).trim();
-  if (!NARRATIVE_ID_RE.test(s)) {
+  if (s.length > 60 || !NARRATIVE_ID_RE.test(s)) {
     problems.push({ field: 'narrative', message: `"${s}" is not a narrative id (lower-case letters, digits and dashes)` });
     return null;
   }

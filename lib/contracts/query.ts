@@ -19,11 +19,26 @@ export function validationError(error: z.ZodError, prefix = ''): AppError {
   return new AppError('validation', problems.map((p) => `${p.field}: ${p.message}`).join('; '), { problems });
 }
 
+/**
+ * Accepted on every read: the ledger position the answer must reflect at least (read-your-writes
+ * with a read replica). Checked here; the server reads it from the URL (server/reads.ts).
+ */
+export const MIN_POSITION_PARAM = 'minPosition';
+export const minPositionSchema = z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be 0 or more');
+
 /** Parse URLSearchParams with a zod object schema; unknown parameters are refused by name. */
 export function parseQuery<S extends z.ZodObject>(schema: S, params: URLSearchParams): z.infer<S> {
   // A null-prototype object: "__proto__" and friends become ordinary keys that zod refuses as unknown.
   const raw: Record<string, string | string[]> = Object.create(null);
   for (const key of new Set(params.keys())) {
+    if (key === MIN_POSITION_PARAM && !(MIN_POSITION_PARAM in schema.shape)) {
+      const checked = minPositionSchema.safeParse(params.getAll(key).at(-1));
+      if (!checked.success) {
+        const problems = [{ field: MIN_POSITION_PARAM, message: checked.error.issues[0]!.message }];
+        throw new AppError('validation', `${MIN_POSITION_PARAM}: ${problems[0]!.message}`, { problems });
+      }
+      continue;
+    }
     const all = params.getAll(key);
     raw[key] = all.length > 1 ? all : all[0]!;
   }

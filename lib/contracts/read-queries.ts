@@ -18,7 +18,7 @@ import {
   type NarrativeParamsInput,
   type TestsParamsInput,
 } from '@/lib/analytics/params';
-import { KINDS, NARRATIVE_IDS } from '@/lib/domain/schemas';
+import { KINDS, narrativeIdSchema } from '@/lib/domain/schemas';
 import { q, single } from './query';
 
 const eventId = z
@@ -110,9 +110,7 @@ export function narrativeParamsFrom(query: z.infer<typeof narrativesQuery>): Nar
 // ---- the test battery, the heatmap matrix and the claim-size scatter (issue 15) ----
 
 /** A narrative id: a slug (the narratives themselves are ledger data, checked by the server). */
-const narrativeId = single(
-  z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, { message: 'must be a narrative id (lower-case letters, digits and dashes)' }),
-).optional();
+const narrativeId = single(narrativeIdSchema).optional();
 
 /** Comma-separated or repeated pairs "eventId@TICKER". */
 const pairsParam = z
@@ -222,7 +220,8 @@ export function claimReactionParamsFrom(query: z.infer<typeof claimReactionsQuer
 export const timelineQuery = z.object({
   from: q.date,
   to: q.date,
-  narrative: q.list(z.enum(NARRATIVE_IDS, { message: `must be one of ${NARRATIVE_IDS.join(', ')}` })),
+  /** Narrative ids; the route also checks them against the narratives known at the clock. */
+  narrative: q.list(narrativeIdSchema),
   kind: q.list(z.enum(KINDS, { message: `must be one of ${KINDS.join(', ')}` })),
   ticker: q.list(q.symbol),
   asOf: q.date,
@@ -230,6 +229,18 @@ export const timelineQuery = z.object({
 });
 
 export const clockQuery = z.object({ asOf: q.date, position: q.position });
+/** GET /api/sources: where the prices of these tickers came from, at a clock. */
+export const sourcesQuery = z.object({ tickers: q.list(q.symbol), asOf: q.date, position: q.position });
+/**
+ * GET /api/impacts: the impacts query, plus `summary=1` (window statistics only, no daily rows or
+ * warning texts) and `volume=1` (each result also carries the abnormal volume, result.volume).
+ */
+export const impactsRouteQuery = impactsQuery.extend({
+  summary: z.enum(['0', '1'], { message: 'must be 0 or 1' }).optional(),
+  volume: z.enum(['0', '1'], { message: 'must be 0 or 1' }).optional(),
+});
+/** Narratives have no valid time: only a ledger position replays them. */
+export const narrativeDefinitionsQuery = z.object({ position: q.position });
 export const pricesQuery = z.object({ from: q.date, to: q.date, asOf: q.date, position: q.position });
 export const ledgerQuery = z.object({
   after: q.int(0, Number.MAX_SAFE_INTEGER).optional(),

@@ -5,7 +5,7 @@ import type { TestBattery, TestResult } from '@/lib/analytics/tests-info';
 import type { ClaimReactionParams, ImpactParams, MatrixParams, NarrativeParams, TestsParams } from '@/lib/analytics/params';
 import type { ClaimHistoryItem, ClaimStatus } from '@/lib/domain/cost-claim';
 import type { Figure, Source } from '@/lib/domain/schemas';
-import type { KINDS, METRICS, NARRATIVE_IDS, RELATION_TYPES, TICKER_ROLES } from '@/lib/domain/schemas';
+import type { KINDS, METRICS, RELATION_TYPES, TICKER_ROLES } from '@/lib/domain/schemas';
 
 export type EntryView = {
   id: string;
@@ -14,7 +14,8 @@ export type EntryView = {
   kind: (typeof KINDS)[number];
   title: string;
   summary: string;
-  narrative: (typeof NARRATIVE_IDS)[number];
+  /** A narrative id (slug) known to the ledger (GET /api/narratives/definitions). */
+  narrative: string;
   entities: string[];
   tickers: string[];
   figures: Figure[];
@@ -53,7 +54,8 @@ export type ClaimView = {
   qualifier: string | null;
   scope: string;
   claimant: string;
-  narrative: (typeof NARRATIVE_IDS)[number];
+  /** A narrative id (slug) known to the ledger (GET /api/narratives/definitions). */
+  narrative: string;
   relation: { type: (typeof RELATION_TYPES)[number]; target: string } | null;
   current_value: number;
   status: ClaimStatus;
@@ -98,7 +100,8 @@ export type LedgerEventView = {
   recorded_at: string;
 };
 
-export type NarrativeView = { id: string; name: string; thesis: string; color: string };
+/** A narrative as defined in the ledger (NarrativeDefined, then NarrativeAmended): lanes sort by `sort_order`. */
+export type NarrativeView = { id: string; name: string; thesis: string; color: string; sort_order: number; version: number };
 
 export type ImpactResult = {
   event_id: string;
@@ -236,6 +239,8 @@ export type ClaimReactionsResponse = {
   excluded: { claim: string; asserted_on: string; reason: string }[];
   fit: ClaimReactionFit;
 };
+/** GET /api/narratives/definitions */
+export type NarrativeDefinitionsResponse = { position: number; narratives: NarrativeView[] };
 /** GET /api/health */
 export type HealthResponse = { ok: boolean; position: number };
 

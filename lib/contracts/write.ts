@@ -3,7 +3,8 @@
 // the CLI and the tests; the write gate (server/write-gate.ts) applies them.
 import { z } from 'zod';
 import { addDays } from '@/lib/dates';
-import { cleanText, entryFieldsSchema, isoDate, claimFieldsSchema, sourceSchema, tickerFieldsSchema, tickerSymbolSchema } from '@/lib/domain/schemas';
+import { markContrastProblem } from '@/lib/charts/palette';
+import { cleanText, entryFieldsSchema, isoDate, claimFieldsSchema, narrativeIdSchema, sourceSchema, tickerFieldsSchema, tickerSymbolSchema } from '@/lib/domain/schemas';
 
 export const MIN_DATE = '1990-01-01';
 
@@ -145,6 +146,65 @@ export const corroborateClaimBody = (r: Rules) =>
       expectedVersion: r.expectedVersion,
     })
     .strict();
+
+// POST /api/narratives and /api/narratives/{id}/amend. The API's label and description are stored
+// as the narrative's name and thesis (the ledger's field names since the first dataset).
+
+/** A narrative's colour: #rrggbb with at least 3:1 contrast on every chart background. */
+export const narrativeColor = z
+  .string()
+  .regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a #rrggbb colour', abort: true })
+  .superRefine((c, ctx) => {
+    const problem = markContrastProblem(c);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  })
+  .meta({ description: '#rrggbb with at least 3:1 contrast on the chart backgrounds (#ffffff, #f3f5f8)' });
+
+const narrativeLabel = cleanText(100, 1);
+const narrativeDescription = cleanText(1000);
+const sortOrder = z
+  .number({ message: 'must be a whole number' })
+  .int({ message: 'must be a whole number' })
+  .min(0, { message: 'must be 0 or more' })
+  .max(100_000, { message: 'must be at most 100000' });
+
+export const defineNarrativeBody = (r: Rules) =>
+  z
+    .object({
+      id: narrativeIdSchema,
+      label: narrativeLabel,
+      description: narrativeDescription.optional(),
+      /** Absent: the first palette colour no narrative uses yet. */
+      color: narrativeColor.optional(),
+      /** Lane order; absent: after the last narrative. */
+      sort_order: sortOrder.optional(),
+      reason: r.optionalReason,
+    })
+    .strict();
+export type DefineNarrativeBody = z.infer<ReturnType<typeof defineNarrativeBody>>;
+
+export const amendNarrativeBody = (r: Rules) =>
+  z
+    .object({
+      changes: z
+        .object({ label: narrativeLabel, description: narrativeDescription, color: narrativeColor, sort_order: sortOrder })
+        .partial()
+        .strict()
+        .refine((c) => Object.keys(c).length > 0, { message: 'changes must name at least one field' }),
+      reason: r.reason,
+      expectedVersion: r.expectedVersion,
+    })
+    .strict();
+
+/** The ledger's fields for the API's narrative fields (label → name, description → thesis). */
+export function narrativeFieldsFrom(body: { label?: string; description?: string; color?: string; sort_order?: number }) {
+  return {
+    ...(body.label !== undefined ? { name: body.label } : {}),
+    ...(body.description !== undefined ? { thesis: body.description } : {}),
+    ...(body.color !== undefined ? { color: body.color.toLowerCase() } : {}),
+    ...(body.sort_order !== undefined ? { sort_order: body.sort_order } : {}),
+  };
+}
 
 /** POST /api/tickers: the ticker to list. exchange and shares_outstanding are optional. */
 export const listTickerBody = () => tickerFieldsSchema.extend({ symbol: tickerSymbolSchema }).strict();

@@ -29,7 +29,12 @@ const isDate = (v: unknown): v is string => typeof v === 'string' && DATE_RE.tes
  * says which end it is (`_from-2025-01-01`, `_to-2025-02-28`) so a lone date is never ambiguous.
  */
 export function exportFilename(dataset: ExportDataset, parts: FilenameParts = {}): string {
-  let name = `impactline-${dataset}`;
+  return `${filenameStem(dataset, parts)}.csv`;
+}
+
+/** The export's name without its extension, for any download (chart images use it too). */
+export function filenameStem(what: string, parts: FilenameParts = {}): string {
+  let name = `impactline-${what}`;
   const from = isDate(parts.from) ? parts.from : null;
   const to = isDate(parts.to) ? parts.to : null;
   if (from && to) name += `_${from}_${to}`;
@@ -37,7 +42,7 @@ export function exportFilename(dataset: ExportDataset, parts: FilenameParts = {}
   else if (to) name += `_to-${to}`;
   if (isDate(parts.asOf)) name += `_asof-${parts.asOf}`;
   if (typeof parts.position === 'number' && Number.isInteger(parts.position) && parts.position >= 0) name += `_pos-${parts.position}`;
-  return `${name}.csv`;
+  return name;
 }
 
 function scalar(value: ExportParamValue): string | null {

@@ -23,7 +23,10 @@ import type { ImpactResult } from '@/lib/contracts/read';
 describe('columns', () => {
   it('are the issue-6 headers, in order', () => {
     const names = (d: keyof typeof EXPORT_COLUMNS) => EXPORT_COLUMNS[d].map((c) => c.name).join(',');
-    expect(names('timeline')).toBe('id,date,time_utc,kind,narrative,title,summary,tickers,entities,figures,source_urls,status,version');
+    // issue 17 appended the source columns POST /api/timeline/import reads back.
+    expect(names('timeline')).toBe(
+      'id,date,time_utc,kind,narrative,title,summary,tickers,entities,figures,source_urls,status,version,source_title,source_url,source_publisher,source_published',
+    );
     expect(names('claims')).toBe(
       'id,asserted_on,subject,metric,value,unit,qualifier,scope,claimant,status,current_value,relation_type,relation_target,entry_id,source_urls',
     );

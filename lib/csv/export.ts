@@ -23,6 +23,9 @@ export const EXPORT_COLUMNS: Record<ExportDataset, readonly Column[]> = {
   timeline: [
     t('id'), t('date'), t('time_utc'), t('kind'), t('narrative'), t('title'), t('summary'),
     t('tickers'), t('entities'), t('figures'), t('source_urls'), t('status'), n('version'),
+    // Appended for POST /api/timeline/import (an exported CSV imports back): each source's title,
+    // URL, publisher and date as parallel lists, one item per source.
+    t('source_title'), t('source_url'), t('source_publisher'), t('source_published'),
   ],
   claims: [
     t('id'), t('asserted_on'), t('subject'), t('metric'), n('value'), t('unit'), t('qualifier'), t('scope'),

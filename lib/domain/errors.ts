@@ -8,7 +8,8 @@ export type ErrorCode =
   | 'conflict' // 409: version mismatch or already exists
   | 'too_large' // 413
   | 'unsupported_media_type' // 415
-  | 'rate_limited'; // 429
+  | 'rate_limited' // 429
+  | 'unavailable'; // 503: the database is down or restarting; nothing was written, retry
 
 export class AppError extends Error {
   constructor(

@@ -12,6 +12,11 @@ import type {
 export type TimelineEntry = EntryFields & { id: string };
 export type CostClaim = ClaimFields & { id: string };
 
+/** A narrative as defined: its slug and fields, and where it sorts among the lanes. */
+export type NarrativeDefinition = NarrativeFields & { id: string; sort_order: number };
+/** What a NarrativeAmended changes (any field but the slug). */
+export type NarrativeChanges = Partial<Omit<NarrativeDefinition, 'id'>>;
+
 export type BarValues = Omit<PriceBar, 'date'>;
 export type BarCorrection = { date: string; before: BarValues; after: BarValues };
 
@@ -24,7 +29,8 @@ export type DomainEvent =
   | { type: 'CostClaimRevised'; data: { value: number; reason: string; source: Source | null; revised_on: string } }
   | { type: 'CostClaimDisputed'; data: { by: string; argument: string; source: Source | null; disputed_on: string } }
   | { type: 'CostClaimCorroborated'; data: { by: string; source: Source | null; corroborated_on: string } }
-  | { type: 'NarrativeDefined'; data: NarrativeFields & { id: string; sort_order: number } }
+  | { type: 'NarrativeDefined'; data: NarrativeDefinition }
+  | { type: 'NarrativeAmended'; data: { changes: NarrativeChanges; reason: string } }
   | { type: 'TickerListed'; data: TickerFields & { symbol: string } }
   | { type: 'PriceBarsImported'; data: { source: string; bars: PriceBar[]; checksum: string } }
   | { type: 'PriceBarsCorrected'; data: { source: string; corrections: BarCorrection[]; checksum: string } };

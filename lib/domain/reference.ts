@@ -1,27 +1,11 @@
-// Deciders for reference data: narratives and tickers (with their price bars). A ticker's state
+// Deciders for reference data: tickers (with their price bars; narratives are in ./narrative). A ticker's state
 // is folded from its own stream — the listing and every import and correction — so an import is
 // decided against the ledger, never against a read model.
 import { DomainError } from './errors';
 import type { BarCorrection, BarValues, DomainEvent } from './events';
-import type { NarrativeFields, PriceBar, TickerFields } from './schemas';
+import type { PriceBar, TickerFields } from './schemas';
 import { sha256Hex, type Sha256Hex } from '@/lib/hash';
 import { barValues, cleanBar, sameBarValues } from '@/lib/mappings/bar';
-
-// ---- narratives ----
-export type NarrativeState = { status: 'none' } | { status: 'defined'; narrative: NarrativeFields & { id: string } };
-export const initialNarrativeState: NarrativeState = { status: 'none' };
-
-export function decideDefineNarrative(
-  input: NarrativeFields & { id: string; sort_order: number },
-  state: NarrativeState,
-): DomainEvent[] {
-  if (state.status !== 'none') throw new DomainError('conflict', `narrative "${input.id}" already exists`);
-  return [{ type: 'NarrativeDefined', data: input }];
-}
-
-export function evolveNarrative(state: NarrativeState, event: DomainEvent): NarrativeState {
-  return event.type === 'NarrativeDefined' ? { status: 'defined', narrative: event.data } : state;
-}
 
 // ---- tickers ----
 

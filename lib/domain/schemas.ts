@@ -3,7 +3,6 @@
 import { z } from 'zod';
 
 export const KINDS = ['release', 'claim', 'market', 'report', 'policy', 'corporate'] as const;
-export const NARRATIVE_IDS = ['cheap-ai', 'true-cost', 'market-reaction', 'capex-race', 'other'] as const;
 export const METRICS = [
   'training_run_cost',
   'hardware_capex',
@@ -47,6 +46,18 @@ export const httpUrl = z
     },
     { message: 'must be an http(s) URL' },
   );
+
+/**
+ * A narrative's id: a slug of lower-case ASCII letters and digits in dash-separated words, at most
+ * 60 characters. Which narratives exist is ledger data (NarrativeDefined), checked by the commands
+ * against the ledger; the schemas check only the form.
+ */
+export const NARRATIVE_ID_PATTERN = '^[a-z0-9]+(?:-[a-z0-9]+)*$';
+export const NARRATIVE_SLUG_RULE = 'must be a slug: lower-case letters a-z, digits and single dashes between words (e.g. "chip-export-rule"), at most 60 characters';
+export const narrativeIdSchema = z
+  .string({ message: NARRATIVE_SLUG_RULE })
+  .max(60, { message: NARRATIVE_SLUG_RULE })
+  .regex(new RegExp(NARRATIVE_ID_PATTERN), { message: NARRATIVE_SLUG_RULE });
 
 export const sourceSchema = z
   .object({
@@ -105,7 +116,7 @@ const entryShape = {
   kind: z.enum(KINDS),
   title: cleanText(200, 1),
   summary: cleanText(4000),
-  narrative: z.enum(NARRATIVE_IDS),
+  narrative: narrativeIdSchema,
   entities: z.array(cleanText(200, 1)).max(100),
   tickers: z.array(symbol).max(100),
   figures: z.array(figureSchema).max(100),
@@ -147,7 +158,7 @@ export const claimFieldsSchema = z
     qualifier: cleanText(100).optional(),
     scope: cleanText(2000),
     claimant: cleanText(200, 1),
-    narrative: z.enum(NARRATIVE_IDS),
+    narrative: narrativeIdSchema,
     relation: relationSchema.nullable().default(null),
     sources: z.array(sourceSchema).max(100).default([]),
   })

@@ -54,5 +54,17 @@ export function timelineRecord(e: EntryView): ExportRecord {
     source_urls: e.sources.map((s) => s.url),
     status: e.status,
     version: e.version,
+    ...sourceColumns(e.sources),
+  };
+}
+
+/** The sources as parallel lists (empty when no source has the field), as the CSV import reads them back. */
+export function sourceColumns(sources: readonly EntryView['sources'][number][]): ExportRecord {
+  const list = (values: string[]) => (values.some((v) => v !== '') ? values : []);
+  return {
+    source_title: sources.map((s) => s.title),
+    source_url: sources.map((s) => s.url),
+    source_publisher: list(sources.map((s) => s.publisher ?? '')),
+    source_published: list(sources.map((s) => s.published ?? '')),
   };
 }

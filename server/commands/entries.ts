@@ -7,6 +7,7 @@ import { slugify } from '@/lib/domain/slug';
 import { streamIds } from '@/lib/domain/stream-ids';
 import { decideEntry, evolveEntry, initialEntryState, type EntryCommand, type EntryState } from '@/lib/domain/timeline-entry';
 import { handleCommand, type CommandContext, type CommandResult } from './handle';
+import { checkNarrative } from './narratives';
 
 const entryFold = { initial: initialEntryState as EntryState, evolve: evolveEntry };
 
@@ -19,11 +20,18 @@ export function newEntryId(title: string, suffix: string = randomBytes(3).toStri
   return `${slugify(title).slice(0, 60) || 'entry'}-${suffix}`;
 }
 
+/** Record an entry whose narrative the ledger knows (400 listing the known ones otherwise). */
 export function recordEntry(store: LedgerWriter, entry: TimelineEntry, ctx: CommandContext) {
-  return entryCommand(store, entry.id, { type: 'RecordTimelineEntry', entry }, ctx);
+  return store.transaction(async (tx) => {
+    await checkNarrative(tx, entry.narrative);
+    return entryCommand(tx, entry.id, { type: 'RecordTimelineEntry', entry }, ctx);
+  });
 }
 export function amendEntry(store: LedgerWriter, id: string, input: { changes: EntryChanges; reason: string }, ctx: CommandContext) {
-  return entryCommand(store, id, { type: 'AmendTimelineEntry', ...input }, { ...ctx, reason: input.reason });
+  return store.transaction(async (tx) => {
+    if (input.changes.narrative !== undefined) await checkNarrative(tx, input.changes.narrative, 'changes.narrative');
+    return entryCommand(tx, id, { type: 'AmendTimelineEntry', ...input }, { ...ctx, reason: input.reason });
+  });
 }
 export function attachSource(store: LedgerWriter, id: string, input: { source: Source; reason?: string }, ctx: CommandContext) {
   return entryCommand(store, id, { type: 'AttachSource', source: input.source }, { ...ctx, reason: input.reason ?? ctx.reason, source: input.source.url });

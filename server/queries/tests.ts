@@ -17,6 +17,7 @@ import type { EntryView, ExcludedPair, MatrixResponse, MatrixSummary, TestPair, 
 import { AppError } from '@/lib/domain/errors';
 import type { ReadModel } from '@/db/store';
 import { prepareContext, type Context } from './impacts';
+import { checkNarrativeFilter } from './narrative-filter';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byDateThenId = (a: EntryView, b: EntryView): number => cmp(a.date, b.date) || cmp(a.id, b.id);
@@ -35,13 +36,12 @@ function pickEvents(ctx: Context, ids: readonly string[], clocked: boolean): Ent
   return ids.map((id) => byId.get(id)!).sort(byDateThenId);
 }
 
-/** A narrative's active entries at the clock; 404 when the ledger defines no such narrative. */
-async function narrativeEvents(read: ReadModel, ctx: Context, narrative: string): Promise<EntryView[]> {
-  const known = await read.listNarratives();
-  if (!known.some((n) => n.id === narrative))
-    throw new AppError('not_found', `narrative: "${narrative}" is not a narrative in the ledger (known: ${known.map((n) => n.id).join(', ')})`, {
-      parameter: 'narrative',
-    });
+/**
+ * A narrative's active entries at the clock. The narrative must be one the ledger defines at the
+ * read's position: else 400 listing the known ones, as every other `narrative` filter does.
+ */
+async function narrativeEvents(read: ReadModel, ctx: Context, narrative: string, position: number | null): Promise<EntryView[]> {
+  await checkNarrativeFilter(read, [narrative], { position });
   return ctx.visible.filter((e) => e.narrative === narrative).sort(byDateThenId);
 }
 
@@ -97,7 +97,7 @@ export async function computeTests(read: ReadModel, input: TestsParamsInput = {}
     const events = new Map(pickEvents(ctx, [...new Set(params.pairs.map((p) => p.event))], clocked).map((e) => [e.id, e] as const));
     list = params.pairs.map((p) => ({ event: events.get(p.event)!, ticker: p.ticker }));
   } else {
-    const events = params.events ? pickEvents(ctx, params.events, clocked) : await narrativeEvents(read, ctx, params.narrative!);
+    const events = params.events ? pickEvents(ctx, params.events, clocked) : await narrativeEvents(read, ctx, params.narrative!, params.position);
     if (events.length * tickers.length > MAX_PAIRS) throw tooMany('narrative', events.length * tickers.length);
     list = events.flatMap((event) => tickers.map((ticker) => ({ event, ticker })));
   }
@@ -169,7 +169,7 @@ export async function computeMatrix(read: ReadModel, input: MatrixParamsInput = 
   let events = params.events
     ? pickEvents(ctx, params.events, clocked)
     : params.narrative
-      ? await narrativeEvents(read, ctx, params.narrative)
+      ? await narrativeEvents(read, ctx, params.narrative, params.position)
       : [...ctx.visible].sort(byDateThenId);
   events = events.filter(
     (e) => (!params.kinds || params.kinds.includes(e.kind)) && (!params.from || e.date >= params.from) && (!params.to || e.date <= params.to),

@@ -1,4 +1,4 @@
-import { getStore } from '@/db';
+import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import { clockQuery } from '@/lib/contracts/read-queries';
 import { toResponse } from '@/server/http';
@@ -8,7 +8,7 @@ import { writeRoutes } from '@/server/write-routes';
 export async function GET(request: Request) {
   try {
     const query = parseQuery(clockQuery, new URL(request.url).searchParams);
-    const { read } = await getStore();
+    const { read } = await storeForRead(request);
     return Response.json({ position: await read.effectivePosition(query), claims: await read.listClaims(query) });
   } catch (error) {
     return toResponse(error);

@@ -4,7 +4,8 @@ import { toResponse } from '@/server/http';
 export async function GET() {
   try {
     const store = await getStore();
-    return Response.json({ ok: true, position: await store.read.latestPosition() });
+    // The ledger head on the primary (the database every write goes to), not a replica's.
+    return Response.json({ ok: true, position: await store.events.latestPosition() });
   } catch (error) {
     return toResponse(error);
   }

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { EventPage } from '@/components/events/event-page';
-import { getStore } from '@/db';
+import { storeForPage } from '@/server/reads';
 import { isEditor } from '@/server/session';
 import { parseViewState } from '@/lib/view-state';
 import '../../dashboard.css';
@@ -13,7 +13,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<str
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { id } = await params;
-  const entry = await (await getStore()).read.getEntry(decodeURIComponent(id), {});
+  const entry = await (await storeForPage()).read.getEntry(decodeURIComponent(id), {});
   return { title: entry?.title ?? 'Event not found' };
 }
 
@@ -21,7 +21,7 @@ export default async function Page({ params, searchParams }: Props) {
   const { id: rawId } = await params;
   const id = decodeURIComponent(rawId);
   const view = parseViewState(new URLSearchParams(Object.entries(await searchParams).filter((e): e is [string, string] => typeof e[1] === 'string')));
-  const entry = await (await getStore()).read.getEntry(id, { asOf: view.asOf, position: view.position });
+  const entry = await (await storeForPage()).read.getEntry(id, { asOf: view.asOf, position: view.position });
   if (!entry) notFound();
   return (
     <section>

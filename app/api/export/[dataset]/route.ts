@@ -1,7 +1,7 @@
 // GET /api/export/{dataset}.csv (issue 6): the rows of a JSON read endpoint as RFC 4180 CSV,
 // streamed. Every filter is parsed and checked, and unlisted tickers refused, before the first
 // byte is sent; after that the body is produced chunk by chunk as the client reads it.
-import { getStore } from '@/db';
+import { storeForRead } from '@/server/reads';
 import type { ReadModel } from '@/db/store';
 import { paramsHash } from '@/lib/analytics/params';
 import { DEFAULT_SUBJECT } from '@/lib/config';
@@ -10,6 +10,7 @@ import { exportQueries, impactParamsFrom, matrixParamsFrom, narrativeParamsFrom,
 import { EXPORT_DATASETS, csvChunks, exportFilename, isExportDataset, metaLines, type ExportDataset, type FilenameParts } from '@/lib/csv/export';
 import { AppError } from '@/lib/domain/errors';
 import { chunksToStream } from '@/server/csv-stream';
+import { checkNarrativeFilter } from '@/server/queries/narrative-filter';
 import { toResponse } from '@/server/http';
 import {
   exportClaims,
@@ -40,6 +41,7 @@ async function plan(read: ReadModel, dataset: ExportDataset, search: URLSearchPa
     case 'timeline': {
       const query = parseQuery(exportQueries.timeline, search);
       const clock = { asOf: query.asOf ?? null, position: query.position ?? null };
+      await checkNarrativeFilter(read, query.narrative, clock);
       const filter = {
         from: query.from ?? null,
         to: query.to ?? null,
@@ -134,7 +136,7 @@ export async function GET(request: Request, context: { params: Promise<{ dataset
     if (name === null || !isExportDataset(name))
       throw new AppError('not_found', `no export "${raw}"; exports are ${EXPORT_DATASETS.map((d) => `${d}.csv`).join(', ')}`);
     const dataset = name;
-    const { read } = await getStore();
+    const { read } = await storeForRead(request);
     const p = await plan(read, dataset, new URL(request.url).searchParams);
     const hashed = { dataset, ...p.params };
     const hash = paramsHash(hashed);

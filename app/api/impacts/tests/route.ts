@@ -1,4 +1,4 @@
-import { getStore } from '@/db';
+import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import { testsParamsFrom, testsQuery } from '@/lib/contracts/read-queries';
 import { jsonResponse, toResponse } from '@/server/http';
@@ -10,7 +10,7 @@ export async function GET(request: Request) {
   try {
     const url = new URL(request.url);
     const query = parseQuery(testsQuery, url.searchParams);
-    const store = await getStore();
+    const store = await storeForRead(request);
     const body = await cachedJson(store, `tests:${url.search}`, () => computeTests(store.read, testsParamsFrom(query)));
     return jsonResponse(body);
   } catch (error) {

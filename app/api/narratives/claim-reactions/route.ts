@@ -1,4 +1,4 @@
-import { getStore } from '@/db';
+import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import { claimReactionParamsFrom, claimReactionsQuery } from '@/lib/contracts/read-queries';
 import { jsonResponse, toResponse } from '@/server/http';
@@ -10,7 +10,7 @@ export async function GET(request: Request) {
   try {
     const url = new URL(request.url);
     const query = parseQuery(claimReactionsQuery, url.searchParams);
-    const store = await getStore();
+    const store = await storeForRead(request);
     const body = await cachedJson(store, `claim-reactions:${url.search}`, () => computeClaimReactions(store.read, claimReactionParamsFrom(query)));
     return jsonResponse(body);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { getStore } from '@/db';
+import { storeForRead } from '@/server/reads';
 import { parseQuery, q } from '@/lib/contracts/query';
 import { pricesQuery } from '@/lib/contracts/read-queries';
 import { AppError } from '@/lib/domain/errors';
@@ -10,7 +10,7 @@ export async function GET(request: Request, context: { params: Promise<{ ticker:
     const symbol = q.symbol.safeParse(raw);
     if (!symbol.success) throw new AppError('validation', `ticker: "${raw}" is not a ticker symbol`);
     const query = parseQuery(pricesQuery, new URL(request.url).searchParams);
-    const { read } = await getStore();
+    const { read } = await storeForRead(request);
     if (!(await read.tickerExists(symbol.data))) throw new AppError('not_found', `ticker "${symbol.data}" is not listed (GET /api/tickers lists them)`);
     return Response.json({
       ticker: symbol.data,

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { AddSourceForm, AmendEntryForm, ClaimChangeForm, RetractEntryForm } from '@/components/editor';
 import '@/components/editor/editor.css';
-import { getStore } from '@/db';
+import { storeForPage } from '@/server/reads';
 import { isEditor } from '@/server/session';
 
 export const metadata: Metadata = { title: 'Edit entry' };
@@ -22,7 +22,7 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
       </section>
     );
   }
-  const { read } = await getStore();
+  const { read } = await storeForPage();
   const entry = await read.getEntry(id, {});
   if (!entry) notFound();
   const claims = (await read.listClaims({})).filter((c) => c.entry_id === id);
@@ -42,7 +42,7 @@ export default async function EditEntryPage({ params }: { params: Promise<{ id: 
         </p>
       ) : (
         <div className="editor-columns">
-          <AmendEntryForm entry={entry} expectedVersion={entry.version} />
+          <AmendEntryForm entry={entry} narratives={await read.listNarratives()} expectedVersion={entry.version} />
           <div className="editor-page">
             <AddSourceForm entry={entry} expectedVersion={entry.version} />
             <RetractEntryForm entry={entry} expectedVersion={entry.version} />
