@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from './fixtures';
 import { PeersSection } from './pages/stats-pages';
 
@@ -56,6 +57,16 @@ test('the window changes the cross-section; the AR/CAR chart has a volume mode',
   await panel.getByRole('radio', { name: 'Abnormal volume' }).check();
   await expect(panel.getByRole('img', { name: /Daily abnormal log volume of NVDA/ })).toBeVisible();
   await expect(panel.getByRole('heading', { name: 'Daily abnormal volume — NVDA' })).toBeVisible();
+  // The image download follows the mode: the volume chart with its own stamp and legend.
+  const images = panel.getByRole('group', { name: 'Download the abnormal volume chart as an image' });
+  await expect(images).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), images.getByRole('button', { name: /^Download SVG/ }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^impactline-abnormal-volume-chart_/);
+  const svg = fs.readFileSync((await download.path())!, 'utf8');
+  expect(svg).toContain('Daily abnormal volume of NVDA');
+  expect(svg).toContain('cumulative (CAV)');
+  await page.setViewportSize({ width: 1440, height: 1000 });
+  await panel.locator('.ar-chart-wrap').screenshot({ path: 'test-results/screenshots/event-volume-chart-1440.png' });
   await panel.getByRole('radio', { name: 'Abnormal returns' }).check();
   await expect(panel.getByRole('img', { name: /Daily abnormal return of NVDA/ })).toBeVisible();
 });
