@@ -13,7 +13,7 @@ declare module 'autocannon' {
     connections: number;
     '2xx': number;
   };
-  export type AutocannonOptions = { url: string; connections?: number; duration?: number; pipelining?: number; timeout?: number; method?: string };
+  export type AutocannonOptions = { url: string; connections?: number; duration?: number; pipelining?: number; timeout?: number; method?: string; headers?: Record<string, string> };
   function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
   export default autocannon;
 }

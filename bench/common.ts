@@ -6,8 +6,11 @@ import path from 'node:path';
 export type Goal =
   /** value/baseline ratio must be >= min (speed relative to the baseline). */
   | { kind: 'ratio-min'; min: number; text: string }
-  /** value/baseline ratio must be <= max (time relative to the baseline). */
-  | { kind: 'ratio-max'; max: number; text: string }
+  /**
+   * value/baseline ratio must be <= max (time relative to the baseline); with `alsoMin`, a
+   * second ratio of the same run (FigureRow.alsoCompared, e.g. throughput) must be >= its min.
+   */
+  | { kind: 'ratio-max'; max: number; text: string; alsoMin?: { of: string; min: number } }
   /** an absolute value must be < max. */
   | { kind: 'abs-max'; max: number; unit: string; text: string };
 
@@ -22,16 +25,22 @@ export type FigureRow = {
   /** The figure compared with the goal (a ratio, or the absolute value). */
   compared: number | null;
   comparedText: string;
+  /** The second ratio of a goal with `alsoMin` (e.g. throughput ÷ the baseline's). */
+  alsoCompared?: number | null;
   goal: Goal;
   met: boolean | null;
   notes: string[];
   details: Record<string, unknown>;
 };
 
-export function judge(goal: Goal, compared: number | null): boolean | null {
+export function judge(goal: Goal, compared: number | null, alsoCompared?: number | null): boolean | null {
   if (compared === null || !Number.isFinite(compared)) return null;
   if (goal.kind === 'ratio-min') return compared >= goal.min;
-  if (goal.kind === 'ratio-max') return compared <= goal.max;
+  if (goal.kind === 'ratio-max') {
+    if (!goal.alsoMin) return compared <= goal.max;
+    if (alsoCompared === null || alsoCompared === undefined || !Number.isFinite(alsoCompared)) return null;
+    return compared <= goal.max && alsoCompared >= goal.alsoMin.min;
+  }
   return compared < goal.max;
 }
 
@@ -77,7 +86,7 @@ export function row(partial: Omit<FigureRow, 'met' | 'comparedText'> & { compare
   const comparedText =
     partial.comparedText ??
     (partial.goal.kind === 'abs-max' ? (partial.compared === null ? 'n/a' : `${partial.compared.toFixed(1)} ${partial.goal.unit}`) : fmtRatio(partial.compared));
-  return { ...partial, comparedText, met: judge(partial.goal, partial.compared) };
+  return { ...partial, comparedText, met: judge(partial.goal, partial.compared, partial.alsoCompared) };
 }
 
 export function failedRow(id: string, name: string, goal: Goal, error: unknown): FigureRow {

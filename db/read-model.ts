@@ -50,7 +50,7 @@ export interface ReadQueries {
    * Optional: the same rows as repeated barsPage / ledgerPage calls, through one cursor over one
    * snapshot (PostgreSQL). An adapter without them is paged by keyset.
    */
-  iterateBarRows?(query: Omit<BarPageQuery, 'limit'>, pageSize: number): AsyncIterable<BarView>;
+  iterateBarPages?(query: Omit<BarPageQuery, 'limit'>, pageSize: number): AsyncIterable<BarView[]>;
   iterateLedgerRows?(
     filter: { stream: string | null; type: string | null },
     after: number,
@@ -113,21 +113,25 @@ export function createReadModel(q: ReadQueries): ReadModel {
     return clock.position != null ? Math.min(clock.position, latest) : latest;
   };
 
-  async function* iterateBars(ticker: string, filter: PriceFilter = {}, clock: Clock = {}, pageSize = PRICE_PAGE): AsyncGenerator<BarView> {
+  async function* iterateBarPages(ticker: string, filter: PriceFilter = {}, clock: Clock = {}, pageSize = PRICE_PAGE): AsyncGenerator<BarView[]> {
     // An asOf caps the range: no bar after the as-of day was known on it.
     const to = [filter.to, clock.asOf].filter((d): d is string => Boolean(d)).sort()[0] ?? null;
     const base = { ticker, from: filter.from ?? null, to, position: clock.position ?? null, asOf: clock.asOf ?? null, limit: pageSize };
-    if (q.iterateBarRows && pageSize < Number.MAX_SAFE_INTEGER) {
-      yield* q.iterateBarRows({ ...base, after: null }, pageSize);
+    if (q.iterateBarPages && pageSize < Number.MAX_SAFE_INTEGER) {
+      yield* q.iterateBarPages({ ...base, after: null }, pageSize);
       return;
     }
     let after: string | null = null;
     for (;;) {
       const rows = await q.barsPage({ ...base, after });
-      yield* rows;
+      if (rows.length > 0) yield rows;
       if (rows.length < pageSize) return;
       after = rows[rows.length - 1]!.date;
     }
+  }
+
+  async function* iterateBars(ticker: string, filter: PriceFilter = {}, clock: Clock = {}, pageSize = PRICE_PAGE): AsyncGenerator<BarView> {
+    for await (const page of iterateBarPages(ticker, filter, clock, pageSize)) yield* page;
   }
 
   return {
@@ -194,11 +198,12 @@ export function createReadModel(q: ReadQueries): ReadModel {
     },
 
     async listBars(ticker, filter = {}, clock = {}) {
-      const out: BarView[] = [];
-      for await (const bar of iterateBars(ticker, filter, clock, Number.MAX_SAFE_INTEGER)) out.push(bar);
-      return out;
+      const pages: (readonly BarView[])[] = [];
+      for await (const page of iterateBarPages(ticker, filter, clock, Number.MAX_SAFE_INTEGER)) pages.push(page);
+      return pages.flat();
     },
     iterateBars,
+    iterateBarPages,
 
     async priceSources(symbols, position) {
       const out: string[] = [];

@@ -163,6 +163,8 @@ export interface ReadModel {
   listBars(ticker: string, filter?: PriceFilter, clock?: Clock): Promise<BarView[]>;
   /** The same bars, read in pages so a long export holds neither the rows nor the database. */
   iterateBars(ticker: string, filter?: PriceFilter, clock?: Clock, pageSize?: number): AsyncIterable<BarView>;
+  /** The same bars a page at a time (never an empty page): a long export handles rows in bulk. */
+  iterateBarPages(ticker: string, filter?: PriceFilter, clock?: Clock, pageSize?: number): AsyncIterable<readonly BarView[]>;
   /** The distinct `source` of each ticker's price imports and corrections, up to `position`. */
   priceSources(symbols: readonly string[], position: number): Promise<string[]>;
   /** The same for one ticker, as a list (in order of first use). */

@@ -139,7 +139,7 @@ function startServer(c, extraOptions = '') {
  */
 export async function startCluster(options = {}) {
   const bin = options.bin ?? ensurePostgres(options.log);
-  const port = options.port ?? (await freePgPort());
+  let port = options.port ?? (await freePgPort());
   const dir = ownedTempDir(options.replicaOf ? 'impactline-pg-replica-' : 'impactline-pg-');
   const c = { dir, port, bin, stopped: false };
   track(c);
@@ -157,7 +157,18 @@ export async function startCluster(options = {}) {
       const rules = (options.hbaFirst ?? []).map((l) => `${l}\n`).join('');
       fs.writeFileSync(hba, `${rules}${fs.readFileSync(hba, 'utf8')}\nhost replication all 127.0.0.1/32 trust\n`);
     }
-    startServer(c, options.serverOptions ?? '');
+    // The machine is shared: another process may take the free port between the check and the
+    // start (a replica's pg_basebackup takes seconds). Then try the next free one.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        startServer(c, options.serverOptions ?? '');
+        break;
+      } catch (error) {
+        const taken = error instanceof Error && /Address already in use/.test(error.message);
+        if (!taken || options.port !== undefined || attempt >= 5) throw error;
+        c.port = port = await freePgPort([port]);
+      }
+    }
   } catch (error) {
     stopCluster(c);
     throw error;

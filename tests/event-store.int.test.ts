@@ -1,11 +1,15 @@
 // The event store through its port, on a real database file: compare-and-set appends,
 // idempotent retries, transactions, append-only guarantees, per-projection checkpoints and
 // rebuilds that equal the live projections.
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openConnection } from '@/db/sqlite/connection';
 import { ConcurrencyError } from '@/db/store';
 import { amendEntry, recordEntry } from '@/server/commands/entries';
+import { importPriceBars } from '@/server/commands/prices';
 import { defineTestNarrative, isPostgres, openSeededStore, openTempStore, openTestStore, rawSql, TEST_NOW } from './db';
+import { root } from './real-server';
 
 const meta = { actor: 'test' };
 const ev = (n: number, id?: string) => ({ eventId: id, type: 'TestHappened', data: { n }, metadata: meta, occurredAt: '2025-01-01' });
@@ -182,6 +186,49 @@ describe('event store', () => {
     expect(one.projections).toEqual([{ name: 'claims', events: 14, position: result.position }]);
     expect(await store.admin.projectionChecksums()).toEqual(live);
     await expect(store.events.rebuild({ projections: ['nope'] })).rejects.toThrow(/unknown "nope"/);
+  });
+
+  it('a rebuild through imports and corrections equals live (and on SQLite builds the bars index again as the migration made it)', async () => {
+    const store = await openSeededStore();
+    // SQLite: a rebuild drops the (ticker, date) index and builds it again in one sorted pass
+    const indexSql = async () => {
+      if (isPostgres) return null;
+      const db = await rawSql(store.file);
+      try {
+        return await db.query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'price_bars'");
+      } finally {
+        await db.close();
+      }
+    };
+    // the statement migration 0004 runs (a fresh store has already rebuilt its projections once)
+    const statement = /CREATE UNIQUE INDEX `price_bars_ticker_date_unique`[^;]*/.exec(
+      fs.readFileSync(path.join(root, 'db/sqlite/migrations/0004_price_bars_unique_index.sql'), 'utf8'),
+    )![0];
+    const migrated = isPostgres ? null : [{ name: 'price_bars_ticker_date_unique', sql: statement }];
+    expect(await indexSql()).toEqual(migrated);
+    // a correction of a seeded bar, then new bars after it (corrections need the index mid-replay)
+    const bars = await store.read.listBars('NVDA', { from: '2025-01-27', to: '2025-01-28' });
+    const changed = bars.map((b, i) => ({ ...b, close: b.close + 1 + i }));
+    const corrected = await importPriceBars(store.events, 'NVDA', changed, { source: 'test: corrected closes' }, ctx);
+    expect(corrected.corrected).toBe(2);
+    await importPriceBars(store.events, 'NVDA', [{ date: '2025-07-01', open: 1, high: 2, low: 0.5, close: 1.5, adj_close: 1.5, volume: 10 }], { source: 'test: a new day' }, ctx);
+    const live = await store.admin.projectionChecksums();
+    expect(live.price_bar_revisions!.rows).toBe(2);
+    await store.events.rebuild();
+    expect(await store.admin.projectionChecksums()).toEqual(live);
+    expect(await indexSql()).toEqual(migrated);
+    await store.events.rebuild({ projections: ['price_bars'], batchSize: 3 });
+    expect(await store.admin.projectionChecksums()).toEqual(live);
+    expect(await indexSql()).toEqual(migrated);
+    // and the index still refuses a second bar for the same day
+    const db = await rawSql(store.file);
+    try {
+      await expect(
+        db.exec("INSERT INTO price_bars (ticker, date, close, first_position, last_position) VALUES ('NVDA', '2025-07-01', 1, 1, 1)"),
+      ).rejects.toThrow(/UNIQUE|unique|duplicate/);
+    } finally {
+      await db.close();
+    }
   });
 
   it('rebuilds a projection whose checkpoint is missing when the store opens (a reshaping migration)', async () => {

@@ -48,6 +48,7 @@ type Case = {
   raw?: string;
   contentType?: string;
   auth?: boolean;
+  headers?: Record<string, string>;
   status: number;
 };
 
@@ -55,6 +56,7 @@ async function run(c: Case) {
   const headers: Record<string, string> = { 'x-forwarded-for': 'openapi-test' };
   if (c.auth !== false && c.method !== 'GET') headers.authorization = `Bearer ${TOKEN}`;
   if (c.body !== undefined || c.raw !== undefined) headers['content-type'] = c.contentType ?? 'application/json';
+  Object.assign(headers, c.headers);
   const request = new Request(`http://localhost${c.url}`, {
     method: c.method,
     headers,
@@ -63,7 +65,7 @@ async function run(c: Case) {
   const res = await (await handler(c.method, c.route ?? c.doc))(request, { params: Promise.resolve(c.params ?? {}) });
   const type = (res.headers.get('content-type') ?? '').split(';')[0]!;
   const body = type === 'application/json' ? await res.json() : await res.text();
-  return { status: res.status, type, body };
+  return { status: res.status, type, body, etag: res.headers.get('etag') };
 }
 
 async function check(c: Case) {
@@ -187,6 +189,20 @@ describe('every read route answers as documented', () => {
   ];
   it.each(gets.map((c) => [`${c.url} → ${c.status}`, c] as const))('%s', async (_name, c) => {
     await check(c);
+  });
+
+  it('a timeline page, the next one by its cursor, and 304 for a current ETag (timeline, impacts, narratives)', async () => {
+    const first = await check({ method: 'GET', doc: '/api/timeline', url: '/api/timeline?limit=2', status: 200 });
+    const cursor = (first.body as { next_cursor: string | null }).next_cursor;
+    expect(cursor).toEqual(expect.any(String));
+    await check({ method: 'GET', doc: '/api/timeline', url: `/api/timeline?limit=2&cursor=${encodeURIComponent(cursor!)}`, status: 200 });
+    await check({ method: 'GET', doc: '/api/timeline', url: '/api/timeline?cursor=nope', status: 400 });
+    for (const url of ['/api/timeline?limit=2', '/api/impacts?tickers=NVDA&summary=1', '/api/narratives?tickers=NVDA&window=0:1']) {
+      const doc = url.split('?')[0]!;
+      const fresh = await check({ method: 'GET', doc, url, status: 200 });
+      expect(fresh.etag, url).toMatch(/^W\//);
+      await check({ method: 'GET', doc, url, headers: { 'if-none-match': fresh.etag! }, status: 304 });
+    }
   });
 });
 

@@ -39,11 +39,17 @@ const LEDGER_SQL = `SELECT position, event_id, stream_id, stream_version, type, 
    AND ($4::text IS NULL OR type = $4::text)
  ORDER BY position`;
 
-/**
- * Rows of `sql` through a cursor, `pageSize` at a time, in one read-only snapshot. The connection
- * is held until the iteration ends (or the consumer stops early: the finally block closes it).
- */
+/** Rows of `sql` through a cursor, `pageSize` at a time, in one read-only snapshot (see cursorPages). */
 export async function* cursorRows<R extends object>(pool: Pool, sql: string, values: unknown[], pageSize: number): AsyncGenerator<R> {
+  for await (const rows of cursorPages<R>(pool, sql, values, pageSize)) yield* rows;
+}
+
+/**
+ * The rows of `sql` a page (one FETCH, never empty) at a time through a cursor, in one read-only
+ * snapshot. The connection is held until the iteration ends (or the consumer stops early: the
+ * finally block closes it).
+ */
+export async function* cursorPages<R extends object>(pool: Pool, sql: string, values: unknown[], pageSize: number): AsyncGenerator<R[]> {
   let client: Client;
   try {
     client = await pool.connect();
@@ -56,7 +62,7 @@ export async function* cursorRows<R extends object>(pool: Pool, sql: string, val
     await run(client, undefined, `DECLARE impactline_export NO SCROLL CURSOR FOR ${sql}`, values);
     for (;;) {
       const rows = await run<R>(client, undefined, `FETCH ${Math.max(1, Math.floor(pageSize))} FROM impactline_export`);
-      yield* rows;
+      if (rows.length > 0) yield rows;
       if (rows.length < pageSize) break;
     }
   } catch (error) {
@@ -72,7 +78,7 @@ export async function* cursorRows<R extends object>(pool: Pool, sql: string, val
   }
 }
 
-export function pgReadQueries(pool: Pool): ReadQueries & Required<Pick<ReadQueries, 'iterateBarRows' | 'iterateLedgerRows'>> {
+export function pgReadQueries(pool: Pool): ReadQueries & Required<Pick<ReadQueries, 'iterateBarPages' | 'iterateLedgerRows'>> {
   const upToOrAll = (upTo: number | null) => upTo ?? NO_LIMIT;
   return {
     latestPosition: async () => (await run<{ p: number }>(pool, 'rq-head', 'SELECT coalesce(max(position), 0) AS p FROM events'))[0]?.p ?? 0,
@@ -126,8 +132,8 @@ export function pgReadQueries(pool: Pool): ReadQueries & Required<Pick<ReadQueri
     tickerExists: async (symbol) => (await run(pool, 'rq-ticker-exists', 'SELECT 1 AS x FROM tickers WHERE symbol = $1', [symbol])).length > 0,
     narratives: async () => run<NarrativeView>(pool, 'rq-narratives', 'SELECT id, name, thesis, color, sort_order, version FROM narratives ORDER BY sort_order, id'),
     barsPage: async (query) => (await run<BarRow>(pool, 'rq-bars', `${BARS_SQL} LIMIT $7`, [...barValues(query), query.limit])).map(toBar),
-    async *iterateBarRows(query, pageSize) {
-      for await (const row of cursorRows<BarRow>(pool, BARS_SQL, barValues(query), pageSize)) yield toBar(row);
+    async *iterateBarPages(query, pageSize) {
+      for await (const rows of cursorPages<BarRow>(pool, BARS_SQL, barValues(query), pageSize)) yield rows.map(toBar);
     },
     priceSourcesOf: async (streamId, position) =>
       (

@@ -53,6 +53,8 @@ export function toStoredEvent(row: EventRow): StoredEvent {
 
 const COLUMNS = 'position, event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at';
 const NO_LIMIT = Number.MAX_SAFE_INTEGER;
+/** JSON text parsed and applied at a time during a replay (see Writes.replay). */
+const REPLAY_GROUP_BYTES = 256 * 1024;
 
 /** The read statements, prepared once per connection. */
 class Reads implements LedgerReader {
@@ -82,16 +84,18 @@ class Reads implements LedgerReader {
     return this.stream.all(streamId, upTo).map(toStoredEvent);
   }
   readAllNow(o: ReadAllOptions = {}): StoredEvent[] {
-    return this.all
-      .all({
-        after: o.after ?? 0,
-        upTo: o.upTo ?? NO_LIMIT,
-        stream: o.stream ?? null,
-        type: o.type ?? null,
-        types: o.types ? JSON.stringify(o.types) : null,
-        limit: o.limit ?? 1000,
-      })
-      .map(toStoredEvent);
+    return this.readAllRowsNow(o).map(toStoredEvent);
+  }
+  /** The same rows with their JSON still as text. */
+  readAllRowsNow(o: ReadAllOptions = {}): EventRow[] {
+    return this.all.all({
+      after: o.after ?? 0,
+      upTo: o.upTo ?? NO_LIMIT,
+      stream: o.stream ?? null,
+      type: o.type ?? null,
+      types: o.types ? JSON.stringify(o.types) : null,
+      limit: o.limit ?? 1000,
+    });
   }
   streamVersionNow(streamId: string): number {
     return this.version.get(streamId)?.version ?? 0;
@@ -122,15 +126,25 @@ class Writes extends Reads {
   private readonly insert;
   private readonly existing;
   private readonly checkpoint;
+  /** Event type → the projectors that fold it. */
+  private readonly byType = new Map<string, SqliteProjector[]>();
+  /**
+   * Stream versions this write transaction has already read or written, so that a command's
+   * append does not ask again for the version its own read just returned. Valid only while the
+   * transaction holds the write lock (IMMEDIATE): cleared when a transaction begins or ends and
+   * when a savepoint rolls back.
+   */
+  private readonly versions = new Map<string, number>();
 
   constructor(
     conn: Connection,
     readonly projectors: readonly SqliteProjector[],
   ) {
     super(conn);
-    this.insert = conn.prepare<unknown[], { position: number }>(
+    for (const p of projectors) for (const type of p.types) this.byType.set(type, [...(this.byType.get(type) ?? []), p]);
+    this.insert = conn.prepare<unknown[]>(
       `INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, data, metadata, occurred_at, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING position`,
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.existing = conn.prepare<[string], { position: number; event_id: string; stream_id: string; stream_version: number }>(
       'SELECT position, event_id, stream_id, stream_version FROM events WHERE event_id IN (SELECT value FROM json_each(?))',
@@ -139,6 +153,20 @@ class Writes extends Reads {
       `INSERT INTO projection_checkpoints (name, position) VALUES (?, ?)
        ON CONFLICT(name) DO UPDATE SET position = excluded.position`,
     );
+  }
+
+  forgetVersions(): void {
+    this.versions.clear();
+  }
+
+  override readStreamNow(streamId: string, upTo = NO_LIMIT): StoredEvent[] {
+    const events = super.readStreamNow(streamId, upTo);
+    if (upTo === NO_LIMIT) this.versions.set(streamId, events.length > 0 ? events[events.length - 1]!.stream_version : 0);
+    return events;
+  }
+
+  override streamVersionNow(streamId: string): number {
+    return this.versions.get(streamId) ?? super.streamVersionNow(streamId);
   }
 
   /** The positions of a retried append (every id already on this stream), or null for a new one. */
@@ -170,17 +198,20 @@ class Writes extends Reads {
       const version = current + i + 1;
       const eventId = e.eventId ?? randomUUID();
       const schemaVersion = e.schemaVersion ?? 1;
-      const { position } = this.insert.get(
-        eventId,
-        streamId,
-        version,
-        e.type,
-        schemaVersion,
-        JSON.stringify(e.data),
-        JSON.stringify(e.metadata),
-        e.occurredAt,
-        recordedAt,
-      )!;
+      // The rowid is the position (INTEGER PRIMARY KEY); RETURNING would cost an extra result row.
+      const position = Number(
+        this.insert.run(
+          eventId,
+          streamId,
+          version,
+          e.type,
+          schemaVersion,
+          JSON.stringify(e.data),
+          JSON.stringify(e.metadata),
+          e.occurredAt,
+          recordedAt,
+        ).lastInsertRowid,
+      );
       return {
         position,
         event_id: eventId,
@@ -195,14 +226,22 @@ class Writes extends Reads {
       };
     });
     const last = stored[stored.length - 1]!;
+    this.versions.set(streamId, last.stream_version);
     this.project(stored);
     return { streamId, positions: stored.map((e) => e.position), version: last.stream_version, duplicate: false };
   }
 
   /** Feed events to the projections that fold their types, and move those checkpoints. */
-  project(stored: readonly StoredEvent[], only?: ReadonlySet<string>): void {
+  project(stored: readonly StoredEvent[]): void {
+    // One event (the common append) goes straight to its projectors; a batch is split by projector.
+    if (stored.length === 1) {
+      for (const p of this.byType.get(stored[0]!.type) ?? []) {
+        p.apply(stored);
+        if (!p.appliedThrough) this.checkpoint.run(p.name, stored[0]!.position);
+      }
+      return;
+    }
     for (const p of this.projectors) {
-      if (only && !only.has(p.name)) continue;
       const mine = stored.filter((e) => p.types.has(e.type));
       if (mine.length === 0) continue;
       p.apply(mine);
@@ -210,8 +249,47 @@ class Writes extends Reads {
     }
   }
 
-  setCheckpoint(name: string, position: number): void {
-    this.checkpoint.run(name, position);
+  /**
+   * Replay the ledger into `targets` (each from its own position) in one pass, `batchSize` events
+   * per read, then set each one's checkpoint to the ledger head. Inside a write transaction.
+   * Returns the events each projection applied.
+   */
+  replay(targets: readonly { projector: SqliteProjector; after: number; emptied?: boolean }[], batchSize = 1000): Map<string, number> {
+    const counts = new Map(targets.map((t) => [t.projector.name, 0]));
+    if (targets.length === 0) return counts;
+    for (const t of targets) if (t.emptied) t.projector.bulkLoad?.begin();
+    const types = [...new Set(targets.flatMap((t) => [...t.projector.types]))];
+    let cursor = Math.min(...targets.map((t) => t.after));
+    let group: StoredEvent[] = [];
+    let bytes = 0;
+    const flush = () => {
+      for (const { projector, after } of targets) {
+        const mine = group.filter((e) => e.position > after && projector.types.has(e.type));
+        if (mine.length === 0) continue;
+        projector.apply(mine);
+        counts.set(projector.name, counts.get(projector.name)! + mine.length);
+      }
+      group = [];
+      bytes = 0;
+    };
+    for (;;) {
+      const rows = this.readAllRowsNow({ after: cursor, types, limit: batchSize });
+      if (rows.length === 0) break;
+      // Parse and apply in groups of about REPLAY_GROUP_BYTES of JSON: the parsed payloads of a
+      // whole batch (a price event holds thousands of bars) are then never alive at once, and
+      // die young instead of being copied by the garbage collector.
+      for (const row of rows) {
+        group.push(toStoredEvent(row));
+        bytes += row.data.length;
+        if (bytes >= REPLAY_GROUP_BYTES) flush();
+      }
+      flush();
+      cursor = rows[rows.length - 1]!.position;
+    }
+    for (const t of targets) if (t.emptied) t.projector.bulkLoad?.end();
+    const head = this.latestNow();
+    for (const { projector } of targets) this.checkpoint.run(projector.name, head);
+    return counts;
   }
 }
 
@@ -249,6 +327,7 @@ class TxLedger implements LedgerWriter {
     } catch (error) {
       this.w.conn.exec(`ROLLBACK TO ${name}`);
       this.w.conn.exec(`RELEASE ${name}`);
+      this.w.forgetVersions();
       throw error;
     }
   }
@@ -291,6 +370,7 @@ export class SqliteEventStore implements EventStore {
       // IMMEDIATE takes the write lock up front, so another process cannot slip an append in
       // between this transaction's version check and its insert.
       conn.exec('BEGIN IMMEDIATE');
+      this.w.forgetVersions();
       try {
         const result = await work(new TxLedger(this.w, 1));
         conn.exec('COMMIT');
@@ -300,6 +380,7 @@ export class SqliteEventStore implements EventStore {
         throw error;
       }
     } finally {
+      this.w.forgetVersions();
       release();
     }
   }
@@ -328,11 +409,12 @@ export class SqliteEventStore implements EventStore {
     const chosen = this.pick(options.projections);
     return this.transaction(async () => {
       const head = this.w.latestNow();
-      const projections = chosen.map((p) => {
-        for (const table of p.tables) this.w.conn.exec(`DELETE FROM ${table}`);
-        return { name: p.name, events: this.replay(p, 0, options.batchSize), position: head };
-      });
-      return { projections, position: head };
+      for (const p of chosen) for (const table of p.tables) this.w.conn.exec(`DELETE FROM ${table}`);
+      const counts = this.w.replay(
+        chosen.map((projector) => ({ projector, after: 0, emptied: true })),
+        options.batchSize,
+      );
+      return { projections: chosen.map((p) => ({ name: p.name, events: counts.get(p.name)!, position: head })), position: head };
     });
   }
 
@@ -351,12 +433,11 @@ export class SqliteEventStore implements EventStore {
     if (todo.length === 0) return null;
     return this.transaction(async () => {
       const head = this.w.latestNow();
-      const projections = todo.map((p) => {
-        const at = checkpoints[p.name];
-        if (at === undefined) for (const table of p.tables) this.w.conn.exec(`DELETE FROM ${table}`);
-        return { name: p.name, events: this.replay(p, at ?? 0), position: head };
-      });
-      return { projections, position: head };
+      for (const p of todo) if (checkpoints[p.name] === undefined) for (const table of p.tables) this.w.conn.exec(`DELETE FROM ${table}`);
+      const counts = this.w.replay(
+        todo.map((projector) => ({ projector, after: checkpoints[projector.name] ?? 0, emptied: checkpoints[projector.name] === undefined })),
+      );
+      return { projections: todo.map((p) => ({ name: p.name, events: counts.get(p.name)!, position: head })), position: head };
     });
   }
 
@@ -367,24 +448,5 @@ export class SqliteEventStore implements EventStore {
     if (unknown.length > 0)
       throw new AppError('validation', `projections: unknown ${unknown.map((n) => `"${n}"`).join(', ')} (known: ${known.join(', ')})`);
     return this.w.projectors.filter((p) => requested.includes(p.name));
-  }
-
-  /**
-   * Apply the projection's events after `after`, `batchSize` at a time, then set its checkpoint
-   * to the ledger head (it has now seen everything). Inside a write transaction. Returns the count.
-   */
-  private replay(p: SqliteProjector, after: number, batchSize = 1000): number {
-    const types = [...p.types];
-    let cursor = after;
-    let count = 0;
-    for (;;) {
-      const batch = this.w.readAllNow({ after: cursor, types, limit: batchSize });
-      if (batch.length === 0) break;
-      p.apply(batch);
-      count += batch.length;
-      cursor = batch[batch.length - 1]!.position;
-    }
-    this.w.setCheckpoint(p.name, this.w.latestNow());
-    return count;
   }
 }

@@ -34,12 +34,15 @@ export const projectionCheckpoints = sqliteTable('projection_checkpoints', {
 
 // Projection rows are written on every append, so their tables carry no secondary index (each
 // would be one more page in every commit); reads scan them, and are cached by ledger position.
+// Entries and claims are keyed by the position of their stream's first event (see migration
+// 0003): their id is found through the events index.
 // An entry's projection row: the decider state as JSON (lib/mappings/entry turns it into the
 // read shape) plus the columns the timeline filters and orders on.
 export const timelineEntries = sqliteTable(
   'timeline_entries',
   {
-    id: text('id').primaryKey(),
+    firstPosition: integer('first_position').primaryKey(),
+    id: text('id').notNull(),
     date: text('date').notNull(),
     timeUtc: text('time_utc'),
     kind: text('kind').notNull(),
@@ -56,7 +59,8 @@ export const timelineEntries = sqliteTable(
 export const claims = sqliteTable(
   'claims',
   {
-    id: text('id').primaryKey(),
+    firstPosition: integer('first_position').primaryKey(),
+    id: text('id').notNull(),
     assertedOn: text('asserted_on').notNull(),
     narrative: text('narrative').notNull(),
     entryId: text('entry_id'),
@@ -99,7 +103,9 @@ export const priceBars = sqliteTable(
     firstPosition: integer('first_position').notNull(),
     lastPosition: integer('last_position').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.ticker, t.date] })],
+  // A unique index rather than a primary key: a rebuild drops it, appends every bar, and builds
+  // it again in one sorted pass, instead of a b-tree search per bar (db/sqlite/projectors.ts).
+  (t) => [uniqueIndex('price_bars_ticker_date_unique').on(t.ticker, t.date)],
 );
 
 // Every correction of a bar, with the values before it: lets a position or as-of

@@ -17,7 +17,7 @@ import {
   pricesQuery,
   sourcesQuery,
   testsQuery,
-  timelineQuery,
+  timelinePageQuery,
 } from './read-queries';
 import { errorBody, responses } from './responses';
 
@@ -79,7 +79,8 @@ export const PARAMETER_DOCS: Record<string, string> = {
   returns: 'simple (default) or log returns; `returns` appears in params and the hash only when it is log.',
   pairs: 'Explicit (event, ticker) pairs eventId@TICKER, comma-separated or repeated (instead of events or a narrative with tickers).',
   after: 'Events after this position.',
-  limit: 'At most this many rows.',
+  limit: 'At most this many rows (GET /api/timeline: entries per page, which makes the answer a page with `next_cursor`).',
+  cursor: 'GET /api/timeline: the `next_cursor` of the previous page (with the same filters and clock); the page size defaults to 500 when `limit` is absent.',
   stream: 'Only this stream (e.g. entry-deepseek-v3-release).',
   type: 'Only this event type (e.g. TimelineEntryAmended).',
   bom: '1: start the file with a UTF-8 byte-order mark (for Excel).',
@@ -105,6 +106,16 @@ export const UNAVAILABLE: DocResponse = {
 const BAD_QUERY: DocResponse = { description: 'A parameter is malformed or unknown (the message names it).', schema: errorBody };
 const notFound = (what: string): DocResponse => ({ description: `${what} not found.`, schema: errorBody });
 const json = (description: string, schema: z.ZodType): DocResponse => ({ description, schema });
+/** Answers of the routes cached by ledger position (server/http.ts cachedJsonResponse). */
+const ETAG_HEADERS = {
+  ETag: 'A weak entity tag for this body at the ledger position it reflects; send it back as If-None-Match.',
+  'Cache-Control': 'no-cache: keep the body, but revalidate it (If-None-Match) before each use.',
+};
+const cachedJson = (description: string, schema: z.ZodType): DocResponse => ({ description, schema, headers: ETAG_HEADERS });
+const NOT_MODIFIED: DocResponse = {
+  description: 'If-None-Match named the current ETag: the ledger has not moved for this request, so the body the client holds is current (no body).',
+  headers: ETAG_HEADERS,
+};
 const CLOCK = 'Two clocks: `asOf` replays what was known on a day, `position` replays the ledger to an event.';
 
 const CSV_HEADERS = {
@@ -156,8 +167,12 @@ export const readOperations: ReadOperation[] = [
     tag: 'Timeline',
     summary: 'Timeline entries, filtered, at a clock',
     description: CLOCK,
-    query: timelineQuery,
-    responses: { 200: json('The entries in timeline order.', responses.timeline), 400: BAD_QUERY },
+    query: timelinePageQuery,
+    responses: {
+      200: cachedJson('The entries in timeline order; with `limit` or `cursor`, one page of them and `next_cursor` (null on the last page).', responses.timeline),
+      304: NOT_MODIFIED,
+      400: BAD_QUERY,
+    },
   },
   {
     method: 'GET',
@@ -216,7 +231,12 @@ export const readOperations: ReadOperation[] = [
     summary: 'Abnormal returns and CARs per event and ticker',
     description: `Market model by default; the same request on the same ledger returns the same bytes. ${CLOCK}`,
     query: impactsRouteQuery,
-    responses: { 200: json('Per event × ticker: day 0, estimation, daily AR/CAR rows, windows (CAR, t, p) and warnings.', responses.impacts), 400: BAD_QUERY, 404: notFound('Event or ticker') },
+    responses: {
+      200: cachedJson('Per event × ticker: day 0, estimation, daily AR/CAR rows, windows (CAR, t, p) and warnings.', responses.impacts),
+      304: NOT_MODIFIED,
+      400: BAD_QUERY,
+      404: notFound('Event or ticker'),
+    },
   },
   {
     method: 'GET',
@@ -245,7 +265,7 @@ export const readOperations: ReadOperation[] = [
     tag: 'Narratives',
     summary: 'Per narrative and ticker: event CARs, their mean with a t-test, cumulative CAR, and the test battery over the same pairs',
     query: narrativesQuery,
-    responses: { 200: json('The aggregates.', responses.narratives), 400: BAD_QUERY, 404: notFound('Ticker') },
+    responses: { 200: cachedJson('The aggregates.', responses.narratives), 304: NOT_MODIFIED, 400: BAD_QUERY, 404: notFound('Ticker') },
   },
   {
     method: 'GET',

@@ -20,6 +20,7 @@ import {
 } from '@/lib/analytics/params';
 import { KINDS, narrativeIdSchema } from '@/lib/domain/schemas';
 import { q, single } from './query';
+import { decodeTimelineCursor, type TimelineCursor } from './timeline-cursor';
 
 const eventId = z
   .string()
@@ -226,6 +227,28 @@ export const timelineQuery = z.object({
   ticker: q.list(q.symbol),
   asOf: q.date,
   position: q.position,
+});
+
+/** Most entries one page of GET /api/timeline may ask for; the default page when only `cursor` is given. */
+export const TIMELINE_PAGE_MAX = 10_000;
+export const TIMELINE_PAGE_DEFAULT = 500;
+
+/**
+ * GET /api/timeline also pages (an extension): `limit` entries per page, `cursor` from the last
+ * page's `next_cursor`. Without either the whole filtered timeline comes back, as before.
+ */
+export const timelinePageQuery = timelineQuery.extend({
+  limit: q.int(1, TIMELINE_PAGE_MAX).optional(),
+  cursor: single(z.string().max(1000))
+    .transform((text, ctx): TimelineCursor => {
+      const cursor = decodeTimelineCursor(text);
+      if (cursor === null) {
+        ctx.addIssue({ code: 'custom', message: 'must be a next_cursor returned by GET /api/timeline' });
+        return z.NEVER;
+      }
+      return cursor;
+    })
+    .optional(),
 });
 
 export const clockQuery = z.object({ asOf: q.date, position: q.position });

@@ -121,8 +121,11 @@ export type ImpactResult = {
 
 // ---- one type per GET route's body ----
 
-/** GET /api/timeline */
-export type TimelineResponse = { position: number; entries: EntryView[] };
+/**
+ * GET /api/timeline. `next_cursor` is there only when the request asked for a page (`limit` or
+ * `cursor`): pass it as `cursor` for the next page; null on the last page.
+ */
+export type TimelineResponse = { position: number; entries: EntryView[]; next_cursor?: string | null };
 /** GET /api/timeline/:id */
 export type EntryResponse = EntryView & { position: number; history: HistoryItem[] };
 /** GET /api/claims */

@@ -25,6 +25,7 @@ import type {
   NarrativeView,
   TestsResponse,
   TickerView,
+  TimelineResponse,
 } from './read';
 
 const nullableNumber = z.number().nullable();
@@ -343,7 +344,12 @@ export const claimReactionFit = z.object({
 
 export const responses = {
   health: z.object({ ok: z.boolean(), position: z.number().int() }),
-  timeline: z.object({ position: z.number().int(), entries: z.array(entryView) }),
+  timeline: z.object({
+    position: z.number().int(),
+    entries: z.array(entryView),
+    /** Only on a paged answer (`limit` or `cursor`): the next page's cursor, null on the last. */
+    next_cursor: z.string().nullable().optional(),
+  }),
   entry: entryView.extend({ position: z.number().int(), history: z.array(historyItem) }),
   claims: z.object({ position: z.number().int(), claims: z.array(claimView) }),
   tickers: z.object({ tickers: z.array(tickerView) }),
@@ -493,6 +499,7 @@ export const CONTRACT_CHECKS = [
   matches<z.output<typeof responses.matrix>, MatrixResponse>(true),
   matches<z.output<typeof responses.claimReactions>, ClaimReactionsResponse>(true),
   matches<z.output<typeof responses.health>, HealthResponse>(true),
+  matches<z.output<typeof responses.timeline>, TimelineResponse>(true),
   matches<z.output<typeof responses.narrativeDefinitions>, NarrativeDefinitionsResponse>(true),
   matches<z.output<typeof priceImportAnswer>, ImportResponse>(true),
   matches<z.output<typeof pricePreviewAnswer>, PreviewResponse>(true),

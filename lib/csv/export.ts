@@ -103,6 +103,24 @@ export type CsvChunkOptions = {
   maxRowsPerChunk?: number;
 };
 
+/** The first chunk of every export: the BOM, the meta lines and the header row. */
+export function csvHead(dataset: ExportDataset, options: Pick<CsvChunkOptions, 'bom' | 'meta'> = {}): string {
+  return (options.bom ? BOM : '') + (options.meta ?? '') + encodeRows([EXPORT_COLUMNS[dataset].map((c) => c.name)]);
+}
+
+/**
+ * The same file when the rows come already encoded (a dataset's own encoder, byte-identical to
+ * what csvChunks writes for its records): the head, then each non-empty piece of text as a chunk.
+ */
+export async function* csvTextChunks(
+  dataset: ExportDataset,
+  rows: Iterable<string> | AsyncIterable<string>,
+  options: Pick<CsvChunkOptions, 'bom' | 'meta'> = {},
+): AsyncGenerator<string> {
+  yield csvHead(dataset, options);
+  for await (const text of rows) if (text.length > 0) yield text;
+}
+
 /**
  * The CSV text in chunks: the first holds the BOM, meta lines and header; then each chunk holds
  * rows up to ~chunkChars. Records are pulled lazily, so nothing but one chunk is held at a time.
@@ -115,7 +133,7 @@ export async function* csvChunks(
   const columns = EXPORT_COLUMNS[dataset];
   const chunkChars = options.chunkChars ?? 64 * 1024;
   const maxRows = options.maxRowsPerChunk ?? 2000;
-  yield (options.bom ? BOM : '') + (options.meta ?? '') + encodeRows([columns.map((c) => c.name)]);
+  yield csvHead(dataset, options);
   let batch: string[][] = [];
   let size = 0;
   for await (const record of records) {

@@ -1,6 +1,7 @@
 // The one mapping of a daily price bar: its recorded values, and its CSV record.
 import type { BarView } from '@/lib/contracts/read';
-import type { ExportRecord } from '@/lib/csv/cells';
+import { formatCell, formatNumber, type ExportRecord } from '@/lib/csv/cells';
+import { encodeRows, EXPORT_COLUMNS, recordToCells } from '@/lib/csv/export';
 import type { BarValues } from '@/lib/domain/events';
 import type { PriceBar } from '@/lib/domain/schemas';
 
@@ -29,4 +30,26 @@ export function priceRecord(ticker: string, bar: BarView): ExportRecord {
     adj_close: bar.adj_close,
     volume: bar.volume,
   };
+}
+
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const num = (v: number | null) => (v === null ? '' : formatNumber(v));
+
+/**
+ * The CSV lines of one ticker's bars: byte for byte what the general encoder (csvChunks) writes
+ * for their priceRecords, without a cells array and a csv-stringify call per row — the prices
+ * export's hot path (a million bars a download). A ticker or date that would need quoting or
+ * neutralising goes through the general encoder.
+ */
+export function priceCsvLines(ticker: string, bars: readonly BarView[]): string {
+  const general = (bar: BarView) => encodeRows([recordToCells(EXPORT_COLUMNS.prices, priceRecord(ticker, bar))]);
+  const tickerCell = formatCell(ticker);
+  if (encodeRows([[tickerCell]]) !== `${tickerCell}\r\n`) return bars.map(general).join('');
+  let out = '';
+  for (const b of bars) {
+    if (!PLAIN_DATE.test(b.date)) out += general(b);
+    else
+      out += `${tickerCell},${b.date},${num(b.open)},${num(b.high)},${num(b.low)},${num(b.close)},${num(b.adj_close)},${num(b.volume)}\r\n`;
+  }
+  return out;
 }

@@ -28,7 +28,7 @@ export function entryView(state: EntryState, version: number): EntryView | null 
 }
 
 /** Timeline order: date, then time of day (untimed first), then id. */
-export function compareEntries(a: EntryView, b: EntryView): number {
+export function compareEntries(a: Pick<EntryView, 'date' | 'time_utc' | 'id'>, b: Pick<EntryView, 'date' | 'time_utc' | 'id'>): number {
   return a.date.localeCompare(b.date) || (a.time_utc ?? '').localeCompare(b.time_utc ?? '') || a.id.localeCompare(b.id);
 }
 

@@ -1,8 +1,7 @@
 import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import { narrativeParamsFrom, narrativesQuery } from '@/lib/contracts/read-queries';
-import { jsonResponse, toResponse } from '@/server/http';
-import { cachedJson } from '@/server/queries/cache';
+import { cacheKeyOf, cachedJsonResponse, toResponse } from '@/server/http';
 import { computeNarratives } from '@/server/queries/impacts';
 import { writeHandler } from '@/server/write-gate';
 import { writeRoutes } from '@/server/write-routes';
@@ -12,8 +11,7 @@ export async function GET(request: Request) {
     const url = new URL(request.url);
     const query = parseQuery(narrativesQuery, url.searchParams);
     const store = await storeForRead(request);
-    const body = await cachedJson(store, `narratives:${url.search}`, () => computeNarratives(store.read, narrativeParamsFrom(query)));
-    return jsonResponse(body);
+    return await cachedJsonResponse(request, store, `narratives:${cacheKeyOf(url)}`, () => computeNarratives(store.read, narrativeParamsFrom(query)));
   } catch (error) {
     return toResponse(error);
   }

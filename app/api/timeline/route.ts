@@ -1,8 +1,8 @@
 import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
-import { timelineQuery } from '@/lib/contracts/read-queries';
-import { jsonResponse, toResponse } from '@/server/http';
-import { cachedJson } from '@/server/queries/cache';
+import { TIMELINE_PAGE_DEFAULT, timelinePageQuery } from '@/lib/contracts/read-queries';
+import { timelinePage } from '@/lib/contracts/timeline-cursor';
+import { cacheKeyOf, cachedJsonResponse, toResponse } from '@/server/http';
 import { checkNarrativeFilter } from '@/server/queries/narrative-filter';
 import { writeHandler } from '@/server/write-gate';
 import { writeRoutes } from '@/server/write-routes';
@@ -10,15 +10,18 @@ import { writeRoutes } from '@/server/write-routes';
 export async function GET(request: Request) {
   try {
     const url = new URL(request.url);
-    const query = parseQuery(timelineQuery, url.searchParams);
+    const query = parseQuery(timelinePageQuery, url.searchParams);
     const store = await storeForRead(request);
     const clock = { asOf: query.asOf, position: query.position };
-    await checkNarrativeFilter(store.read, query.narrative, clock);
-    const json = await cachedJson(store, `timeline:${url.search}`, async () => ({
-      position: await store.read.effectivePosition(clock),
-      entries: await store.read.listEntries(query, clock),
-    }));
-    return jsonResponse(json);
+    // Keyed by the position the chosen read model answers at; the narrative check depends on
+    // the ledger too, so it runs inside (a refused filter throws and is never cached).
+    return await cachedJsonResponse(request, store, `timeline:${cacheKeyOf(url)}`, async () => {
+      await checkNarrativeFilter(store.read, query.narrative, clock);
+      const position = await store.read.effectivePosition(clock);
+      const entries = await store.read.listEntries(query, clock);
+      if (query.limit === undefined && query.cursor === undefined) return { position, entries };
+      return { position, ...timelinePage(entries, query.cursor ?? null, query.limit ?? TIMELINE_PAGE_DEFAULT) };
+    });
   } catch (error) {
     return toResponse(error);
   }

@@ -7,7 +7,16 @@ import { paramsHash } from '@/lib/analytics/params';
 import { DEFAULT_SUBJECT } from '@/lib/config';
 import { parseQuery } from '@/lib/contracts/query';
 import { exportQueries, impactParamsFrom, matrixParamsFrom, narrativeParamsFrom, testsParamsFrom } from '@/lib/contracts/read-queries';
-import { EXPORT_DATASETS, csvChunks, exportFilename, isExportDataset, metaLines, type ExportDataset, type FilenameParts } from '@/lib/csv/export';
+import {
+  EXPORT_DATASETS,
+  csvChunks,
+  csvTextChunks,
+  exportFilename,
+  isExportDataset,
+  metaLines,
+  type ExportDataset,
+  type FilenameParts,
+} from '@/lib/csv/export';
 import { AppError } from '@/lib/domain/errors';
 import { chunksToStream } from '@/server/csv-stream';
 import { checkNarrativeFilter } from '@/server/queries/narrative-filter';
@@ -151,7 +160,9 @@ export async function GET(request: Request, context: { params: Promise<{ dataset
           dataSources: await p.source.dataSources(),
         })
       : null;
-    const body = chunksToStream(csvChunks(dataset, p.source.records, { bom: p.bom, meta }), (error) =>
+    const output = { bom: p.bom, meta };
+    const chunks = p.source.csv ? csvTextChunks(dataset, p.source.csv, output) : csvChunks(dataset, p.source.records, output);
+    const body = chunksToStream(chunks, (error) =>
       console.error(`[impactline] export ${dataset} failed mid-stream`, error),
     );
     return new Response(body, {
