@@ -27,6 +27,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <nav aria-label="Main">
             <Link href="/">Timeline</Link>
             <Link href="/narratives">Narratives</Link>
+            <Link href="/heatmap">Heatmap</Link>
             <Link href="/ledger">Ledger</Link>
             <Link href="/import">Import</Link>
             <Link href="/api">API</Link>

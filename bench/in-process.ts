@@ -2,12 +2,15 @@
 // interleaved (baseline and Impactline alternate) so that load from other users hits both alike.
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import Database from 'better-sqlite3';
 import type { Store } from '@/db';
 import { recordEntry } from '@/server/commands/entries';
 import { importPriceBars } from '@/server/commands/prices';
 import { listTicker } from '@/server/commands/reference';
-import { DEFAULT_PARAMS, prepareBenchmark, prepareSeries, runEventStudy, type Bar } from '@/lib/analytics';
+import { DEFAULT_PARAMS, prepareBenchmark, prepareSeries, SERIES_WORDS, type Bar } from '@/lib/analytics';
+import { mapDay0s, newWindowTable, studyWindows } from '@/lib/analytics/batch';
 import { twoSidedP } from '@/lib/analytics/stats';
 import { entryFieldsSchema } from '@/lib/domain/schemas';
 import { fmtInt, fmtMs, fmtUs, median, row, type FigureRow } from './common';
@@ -239,7 +242,7 @@ export async function figure3(dbFile: string, opts: { reps: number }): Promise<F
 
 // ---------------------------------------------------------------- figure 5
 
-type StudyInputs = {
+export type StudyInputs = {
   calendar: string[];
   dateInts: Int32Array;
   market: Float64Array;
@@ -251,37 +254,45 @@ type StudyInputs = {
   tickerBars: Bar[][];
 };
 
-function studyInputs(tickers: number, events: number, days: number): StudyInputs {
+/** Synthetic bars (with a volume, as real bars have) and event dates for figures 5 and 8. */
+export function studyInputs(tickers: number, events: number, days: number): StudyInputs {
   const calendar = tradingCalendar(days);
   const { market, closes } = randomWalks(tickers, days, 5);
   const rand = prng(55);
   const lo = 140;
   const hi = days - 10;
   const eventDates = Array.from({ length: events }, () => calendar[lo + Math.floor(rand() * (hi - lo))]!);
-  const benchBars = calendar.map((date, d) => ({ date, close: market[d]!, adj_close: market[d]! }));
-  const tickerBars = Array.from({ length: tickers }, (_, i) => calendar.map((date, d) => ({ date, close: closes[i * days + d]!, adj_close: closes[i * days + d]! })));
+  const volumeRand = prng(56);
+  const volume = () => Math.round(1e6 * (0.5 + volumeRand()));
+  const benchBars = calendar.map((date, d) => ({ date, close: market[d]!, adj_close: market[d]!, volume: volume() }));
+  const tickerBars = Array.from({ length: tickers }, (_, i) =>
+    calendar.map((date, d) => ({ date, close: closes[i * days + d]!, adj_close: closes[i * days + d]!, volume: volume() })),
+  );
   const dateInts = Int32Array.from(calendar, (d) => Number(d.replaceAll('-', '')));
   return { calendar, dateInts, market, closes, tickers, days, eventDates, benchBars, tickerBars };
 }
 
 const WINDOWS = DEFAULT_PARAMS.windows;
 
-/** The engine: prepare the benchmark once, each ticker once, then one runEventStudy per pair. */
-function engineRun(inp: StudyInputs, out: Float64Array): number {
+/**
+ * The engine, as the many-pair reads use it (narratives, the heatmap matrix, the test battery):
+ * the benchmark prepared once, each event's day 0 mapped once on its calendar, each ticker
+ * prepared once (into one buffer lent for every ticker, as the reference reuses its returns
+ * buffer) and studied over all events by studyWindows (CAR, t, p per window into typed arrays).
+ */
+export function engineRun(inp: StudyInputs, out: Float64Array): number {
   const bench = prepareBenchmark(inp.benchBars);
+  const days = bench.calendar.length;
+  const day0 = mapDay0s(bench.calendar, inp.eventDates.map((date) => ({ date })), days).index;
+  const buffer = new Float64Array(SERIES_WORDS * days);
+  const ne = inp.eventDates.length;
+  const table = newWindowTable(inp.tickers * ne, WINDOWS.length);
   let ok = 0;
-  const nw = WINDOWS.length;
   for (let i = 0; i < inp.tickers; i++) {
-    const series = prepareSeries(inp.tickerBars[i]!, bench);
-    for (let e = 0; e < inp.eventDates.length; e++) {
-      const res = runEventStudy({ event: { id: `e${e}`, date: inp.eventDates[e]! }, ticker: symbolOf(i), benchmark: 'SYNMKT', params: DEFAULT_PARAMS, series });
-      const base = (i * inp.eventDates.length + e) * nw;
-      if (res.result) {
-        ok++;
-        res.result.windows.forEach((w, k) => (out[base + k] = w.car ?? NaN));
-      }
-    }
+    const series = prepareSeries(inp.tickerBars[i]!, bench, null, { buffer });
+    ok += studyWindows(series, day0, DEFAULT_PARAMS, days, table, i * ne);
   }
+  out.set(table.car);
   return ok;
 }
 
@@ -364,6 +375,26 @@ function referenceRun(inp: StudyInputs, out: Float64Array, tOut: Float64Array, p
   return ok;
 }
 
+// A full collection before each timed call (figures 5 and 8), so that garbage left by the setup or
+// an earlier rep is not collected, at random, inside the next measurement of either side.
+v8.setFlagsFromString('--expose-gc');
+const fullGc = vm.runInNewContext('gc') as () => void;
+
+/**
+ * Wall and CPU time (this process's user + system, GC threads included) of one call. Figures 5
+ * and 8 judge the CPU time: both sides are in-process computation, and on a shared machine the
+ * time the process spends waiting for a core lands on one side or the other at random.
+ */
+export function timeCall<T>(fn: () => T): { result: T; wall: number; cpu: number } {
+  fullGc();
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const result = fn();
+  const wall = performance.now() - t0;
+  const c = process.cpuUsage(c0);
+  return { result, wall, cpu: (c.user + c.system) / 1000 };
+}
+
 export function figure5(opts: { tickers: number; events: number; days: number; reps: number }): FigureRow {
   const inp = studyInputs(opts.tickers, opts.events, opts.days);
   const size = opts.tickers * opts.events * WINDOWS.length;
@@ -371,41 +402,49 @@ export function figure5(opts: { tickers: number; events: number; days: number; r
   const refOut = new Float64Array(size).fill(NaN);
   const tOut = new Float64Array(size);
   const pOut = new Float64Array(size);
-  const engineTimes: number[] = [];
-  const refTimes: number[] = [];
+  const engineCpu: number[] = [];
+  const refCpu: number[] = [];
+  const engineWall: number[] = [];
+  const refWall: number[] = [];
   let engineOk = 0;
   let refOk = 0;
   // warm-up of both (JIT), not measured
   engineRun({ ...inp, tickers: Math.min(5, inp.tickers) }, engineOut);
   referenceRun({ ...inp, tickers: Math.min(5, inp.tickers) }, refOut, tOut, pOut);
   for (let r = 0; r < opts.reps; r++) {
-    let t0 = performance.now();
-    refOk = referenceRun(inp, refOut, tOut, pOut);
-    refTimes.push(performance.now() - t0);
-    t0 = performance.now();
-    engineOk = engineRun(inp, engineOut);
-    engineTimes.push(performance.now() - t0);
+    const ref = timeCall(() => referenceRun(inp, refOut, tOut, pOut));
+    refOk = ref.result;
+    refCpu.push(ref.cpu);
+    refWall.push(ref.wall);
+    const eng = timeCall(() => engineRun(inp, engineOut));
+    engineOk = eng.result;
+    engineCpu.push(eng.cpu);
+    engineWall.push(eng.wall);
   }
   let maxDiff = 0;
   for (let k = 0; k < size; k++) {
     const d = Math.abs(engineOut[k]! - refOut[k]!);
     if (d > maxDiff || Number.isNaN(d)) maxDiff = Number.isNaN(d) ? Infinity : d;
   }
-  const engine = median(engineTimes);
-  const ref = median(refTimes);
+  const engine = median(engineCpu);
+  const ref = median(refCpu);
+  // Each rep runs the reference and the engine back to back: the median of the per-rep ratios
+  // is steadier than a ratio of medians on a machine whose load changes from one rep to the next.
+  const ratio = median(engineCpu.map((t, i) => t / refCpu[i]!));
+  const wallRatio = median(engineWall.map((t, i) => t / refWall[i]!));
   return row({
     id: '5',
     name: `Event study ${opts.tickers} tickers × ${opts.events} events (market model, 120-day estimation, 5 windows)`,
-    value: fmtMs(engine),
+    value: `${fmtMs(engine)} CPU`,
     valueRaw: engine,
-    baseline: `typed-array reference ${fmtMs(ref)}`,
+    baseline: `typed-array reference ${fmtMs(ref)} CPU`,
     baselineRaw: ref,
-    compared: engine / ref,
+    compared: ratio,
     goal: { kind: 'ratio-max', max: 1.5, text: '≤ 1.5× reference time' },
     notes: [
-      `median of ${opts.reps} reps, ${opts.days} trading days; engine = prepareBenchmark + prepareSeries per ticker + runEventStudy per pair`,
+      `${opts.reps} reps, each the reference then the engine; ratio = median of the per-rep ratios of CPU time (wall time: engine ${fmtMs(median(engineWall))}, reference ${fmtMs(median(refWall))}, ratio ${wallRatio.toFixed(2)}×); ${opts.days} trading days; engine = prepareBenchmark, day 0 mapped once per event, prepareSeries + studyWindows per ticker (the many-pair path of the narratives, matrix and tests reads)`,
       `results agree: max |CAR engine − CAR reference| = ${maxDiff.toExponential(1)}`,
     ],
-    details: { engineMs: engineTimes, referenceMs: refTimes, studies: opts.tickers * opts.events, engineOk, referenceOk: refOk, maxCarDiff: maxDiff },
+    details: { engineCpuMs: engineCpu, referenceCpuMs: refCpu, engineMs: engineWall, referenceMs: refWall, studies: opts.tickers * opts.events, engineOk, referenceOk: refOk, maxCarDiff: maxDiff },
   });
 }

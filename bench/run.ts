@@ -5,6 +5,7 @@ import path from 'node:path';
 import { openStore } from '@/db';
 import { failedRow, tempDir, type FigureRow, type Goal } from './common';
 import { figure1, figure2, figure3, figure5 } from './in-process';
+import { figure8 } from './battery';
 import { ensureSqlite3, figure4, figure7, IMPACTS_GOAL, TIMELINE_GOAL } from './http';
 import { runPostgresFigures } from './postgres';
 import { benchDistDir, root, startServer, type BenchServer } from './server';
@@ -27,7 +28,7 @@ export const FULL: Sizes = {
   ledger: { tickers: 50, years: 10, events: 5000 },
   f3: { reps: 5 },
   f4: { reps: 3 },
-  f5: { tickers: 500, events: 50, days: 2520, reps: 5 },
+  f5: { tickers: 500, events: 50, days: 2520, reps: 15 },
   f6: { reps: 5, chartTickers: 8 },
   f7: { connections: 50, seconds: 10 },
 };
@@ -76,6 +77,7 @@ const GOALS: Record<string, { name: string; goal: Goal }> = {
   '4a': { name: 'CSV export throughput', goal: { kind: 'ratio-min', min: 0.5, text: '≥ 0.5× sqlite3 throughput' } },
   '4b': { name: 'Server peak RSS growth during export', goal: { kind: 'abs-max', max: 64, unit: 'MB', text: '< 64 MB' } },
   '5': { name: 'Event study', goal: { kind: 'ratio-max', max: 1.5, text: '≤ 1.5× reference time' } },
+  '8': { name: 'Test battery', goal: { kind: 'ratio-max', max: 2.0, text: '≤ 2.0× CAR-only time' } },
   '6a': { name: 'Dashboard render', goal: { kind: 'ratio-max', max: 1.0, text: '≤ 1.0× lightweight-charts time' } },
   '6b': { name: 'p95 frame time, drag + wheel, vs lightweight-charts', goal: { kind: 'ratio-max', max: 1.0, text: '≤ 1.0× lightweight-charts p95' } },
   '7a': { name: 'GET /api/timeline under load', goal: TIMELINE_GOAL },
@@ -137,6 +139,7 @@ export async function runBench(options: { mode: 'full' | 'smoke'; sizes?: Sizes;
 
     if (want('3')) await guard(['3'], async () => [await timed('figure 3', () => figure3(ledgerFile, sizes.f3))]);
     if (want('5')) await guard(['5'], async () => [await timed('figure 5', () => figure5(sizes.f5))]);
+    if (want('8')) await guard(['8'], async () => [await timed('figure 8', () => figure8(sizes.f5))]);
 
     if (want('4'))
       await guard(['4a', '4b'], async () => {

@@ -39,7 +39,7 @@ test('zoom into January 2025, open the NVIDIA fall, read its CAR, compare ticker
   await expect(timeline.chart()).toHaveAttribute('aria-label', /Rebased to 100 on 2025-01-27/);
 
   await page.getByText(/^Tickers:/).click();
-  await page.getByRole('checkbox', { name: 'AVGO' }).check();
+  await timeline.controls().getByRole('checkbox', { name: 'AVGO' }).check();
   await expect(timeline.controls().getByText('Tickers: NVDA, SPY, AVGO')).toBeVisible();
   await expect(panel.getByRole('table', { name: /abnormal returns of AVGO/ })).toBeVisible();
   await page.keyboard.press('Escape');

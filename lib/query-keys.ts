@@ -11,6 +11,9 @@ export const queryKeys = {
   series: (tickers: readonly string[], clock: ClockKey) => [...queryKeys.all, 'series', tickers.join(','), clock] as const,
   impacts: (params: Record<string, unknown>) => [...queryKeys.all, 'impacts', params] as const,
   narratives: (params: Record<string, unknown>) => [...queryKeys.all, 'narratives', params] as const,
+  tests: (params: Record<string, unknown>) => [...queryKeys.all, 'tests', params] as const,
+  matrix: (params: Record<string, unknown>) => [...queryKeys.all, 'matrix', params] as const,
+  claimReactions: (params: Record<string, unknown>) => [...queryKeys.all, 'claim-reactions', params] as const,
   /** The narratives the ledger defines; only a ledger position replays them (no valid time). */
   narrativeDefinitions: (clock: Pick<ClockKey, 'position'>) => [...queryKeys.all, 'narrative-definitions', { position: clock.position }] as const,
   ledger: (params: Record<string, unknown>) => [...queryKeys.all, 'ledger', params] as const,

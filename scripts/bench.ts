@@ -2,7 +2,7 @@
 // printed as a table and written to bench/results.json (git-ignored).
 //   npm run bench                 full sizes (several minutes; builds .next-bench when stale)
 //   npm run bench -- --smoke      tiny sizes, every code path
-//   npm run bench -- --only 1,5   only some figures (1..7; pg for all PostgreSQL figures, or pg-1..pg-4)
+//   npm run bench -- --only 1,5   only some figures (1..8; pg for all PostgreSQL figures, or pg-1..pg-4)
 // Figures 1–4 also run on a throwaway local PostgreSQL cluster (a second table; ids pg-1 … pg-4b).
 //   npm run bench -- --keep       keep the temporary databases
 // Env: IMPACTLINE_DIST_DIR (build folder, default .next-bench), IMPACTLINE_CHROMIUM (default /usr/bin/chromium).

@@ -1,5 +1,5 @@
 // Smoke run of the benchmark (issue 8) with tiny sizes, so `npm run bench` cannot rot.
-// Covers: the synthetic-data builder and its refusals; figures 1, 2, 3 and 5 in-process; figures
+// Covers: the synthetic-data builder and its refusals; figures 1, 2, 3, 5 and 8 in-process; figures
 // 4 (CSV export vs sqlite3, RSS sampling) and 7 (autocannon) against a real production server.
 // Not covered here: figure 6 (Chromium + lightweight-charts page) — run `npm run bench -- --smoke`.
 // Asserts results (counts, agreement, numbers > 0), never timings.
@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordEntry } from '@/server/commands/entries';
 import { entryFieldsSchema } from '@/lib/domain/schemas';
 import { figure1, figure2, figure3, figure5 } from '@/bench/in-process';
+import { figure8 } from '@/bench/battery';
 import { figure4, figure7 } from '@/bench/http';
 import { pickImpactTarget } from '@/bench/run';
 import type { BenchServer } from '@/bench/server';
@@ -98,6 +99,17 @@ describe.skipIf(isPostgres)('in-process figures (tiny sizes)', () => {
     expect(r.details.engineOk).toBe(24);
     expect(r.details.referenceOk).toBe(24);
     expect(r.details.maxCarDiff as number).toBeLessThan(1e-9);
+    expect(r.compared).toBeGreaterThan(0);
+  });
+
+  it('figure 8: the test battery over the same sample, its CAAR equal to the CAR-only engine mean', () => {
+    const r = figure8({ tickers: 6, events: 4, days: 300, reps: 2 });
+    expect(r.id).toBe('8');
+    expect(r.goal).toMatchObject({ kind: 'ratio-max', max: 2.0 });
+    expect(r.details.pairs).toBe(24);
+    expect(r.details.caarDiff as number).toBeLessThan(1e-12);
+    const tests = r.details.tests as Record<string, { statistic: number | null }>;
+    expect(Object.values(tests).every((t) => t.statistic !== null && Number.isFinite(t.statistic))).toBe(true);
     expect(r.compared).toBeGreaterThan(0);
   });
 });

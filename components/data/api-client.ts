@@ -2,15 +2,18 @@
 // Plain fetch, no React, so server code, scripts and tests can call them too. Errors carry
 // the server's message.
 import type {
+  ClaimReactionsResponse,
   ClaimsResponse,
   EntryResponse,
   HealthResponse,
   LedgerResponse,
   ImpactsResponse,
+  MatrixResponse,
   NarrativeDefinitionsResponse,
   NarrativesResponse,
   PricesResponse,
   SeriesResponse,
+  TestsResponse,
   TickersResponse,
   TimelineResponse,
 } from '@/lib/contracts/read';
@@ -77,6 +80,9 @@ export const api = {
   series: (tickers: readonly string[], clock: ClockKey) => fetchJson<SeriesResponse>(seriesUrl(tickers, clock)),
   impacts: (params: QueryParams) => fetchJson<ImpactsResponse>(`/api/impacts${toQuery(params)}`),
   narratives: (params: QueryParams) => fetchJson<NarrativesResponse>(`/api/narratives${toQuery(params)}`),
+  tests: (params: QueryParams) => fetchJson<TestsResponse>(`/api/impacts/tests${toQuery(params)}`),
+  matrix: (params: QueryParams) => fetchJson<MatrixResponse>(`/api/impacts/matrix${toQuery(params)}`),
+  claimReactions: (params: QueryParams) => fetchJson<ClaimReactionsResponse>(`/api/narratives/claim-reactions${toQuery(params)}`),
   narrativeDefinitions: (clock: Pick<ClockKey, 'position'>) =>
     fetchJson<NarrativeDefinitionsResponse>(`/api/narratives/definitions${toQuery({ position: clock.position })}`),
   health: () => fetchJson<HealthResponse>('/api/health'),

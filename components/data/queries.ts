@@ -23,6 +23,13 @@ export const impactsQuery = (params: QueryParams) => queryOptions({ queryKey: qu
 
 export const narrativesQuery = (params: QueryParams) => queryOptions({ queryKey: queryKeys.narratives(params), queryFn: () => api.narratives(params) });
 
+export const testsQuery = (params: QueryParams) => queryOptions({ queryKey: queryKeys.tests(params), queryFn: () => api.tests(params) });
+
+export const matrixQuery = (params: QueryParams) => queryOptions({ queryKey: queryKeys.matrix(params), queryFn: () => api.matrix(params) });
+
+export const claimReactionsQuery = (params: QueryParams) =>
+  queryOptions({ queryKey: queryKeys.claimReactions(params), queryFn: () => api.claimReactions(params) });
+
 export const narrativeDefinitionsQuery = (clock: Pick<ClockKey, 'position'>) =>
   queryOptions({ queryKey: queryKeys.narrativeDefinitions(clock), queryFn: () => api.narrativeDefinitions(clock) });
 

@@ -1,24 +1,32 @@
 'use client';
-// Daily abnormal returns (bars) and their cumulative sum (line) over an event window, with the
-// ±1.96σ√L band in which the CAR stays with 95% probability when the event moved nothing. A
-// crosshair reads each day (mouse, touch, ←/→ on the focused chart): the date, AR with its t,
-// CAR with its t, and the events that met the market that day.
+// Daily abnormal values (bars) and their cumulative sum (line) over an event window: abnormal
+// returns and CAR, with the ±1.96σ√L band in which the CAR stays with 95% probability when the
+// event moved nothing, or (volume mode) abnormal log volume and CAV. A crosshair reads each day
+// (mouse, touch, ←/→ on the focused chart): the date, the day's value (AR with its t), the
+// cumulative value (CAR with its t), and the events that met the market that day.
 import { area, line, scaleBand, scaleLinear } from 'd3';
 import { useId, useState } from 'react';
 import { useColorScheme } from '@/components/ui/use-color-scheme';
-import type { DailyRow } from '@/lib/analytics/types';
+import type { DailyRow, VolumeStudy } from '@/lib/analytics/types';
 import { carBand } from '@/lib/charts/event-brief';
 import { THEMES } from '@/lib/charts/palette';
-import { formatPct } from '@/lib/charts/timeline';
+import { formatNumber, formatPct } from '@/lib/charts/timeline';
+
+export type ChartMode = 'returns' | 'volume';
+export type ChartRow = { day: number; date: string; value: number | null; cumulative: number };
+
+export const returnRows = (daily: DailyRow[]): ChartRow[] => daily.map((r) => ({ day: r.day, date: r.date, value: r.ar, cumulative: r.car }));
+export const volumeRows = (daily: VolumeStudy['daily']): ChartRow[] => daily.map((r) => ({ day: r.day, date: r.date, value: r.av, cumulative: r.cav }));
 
 type DayEvent = { id: string; title: string; date: string };
 
 type Props = {
-  daily: DailyRow[];
+  rows: ChartRow[];
   ticker: string;
   width: number;
-  /** The estimation's residual σ (daily), for the band and the t of each day. */
-  sigma: number;
+  mode?: ChartMode;
+  /** The estimation's residual σ of returns (daily), for the band and each day's t (returns mode only). */
+  sigma?: number | null;
   /** Events to name in the readout, by the trading day they met the market. */
   events?: DayEvent[];
   height?: number;
@@ -29,34 +37,43 @@ function signedPct(v: number | null): string {
   return `${v < 0 ? '−' : '+'}${Math.abs(v * 100).toFixed(2)}%`;
 }
 
-export function ArCarChart({ daily, ticker, width, sigma, events = [], height = 190 }: Props) {
+/** Abnormal log volume v: "+1.23 (3.4× usual)". */
+const formatVolume = (v: number | null) => (v === null ? '—' : `${v < 0 ? '−' : '+'}${formatNumber(Math.abs(v))} (${Math.exp(v).toFixed(1)}× usual)`);
+
+export function ArCarChart({ rows: daily, ticker, width, mode = 'returns', sigma = null, events = [], height = 190 }: Props) {
   const scheme = useColorScheme();
   const theme = THEMES[scheme];
   const [active, setActive] = useState<number | null>(null);
   const readoutId = useId();
-  const rows = daily.filter((r) => r.ar !== null);
-  if (rows.length === 0) return <p className="muted">No abnormal returns in this window.</p>;
+  const volume = mode === 'volume';
+  const names = volume ? { bar: 'abnormal log volume', value: 'AV', line: 'CAV' } : { bar: 'abnormal return', value: 'AR', line: 'CAR' };
+  const fmt = volume ? formatVolume : signedPct;
+  // The band and per-day t exist for returns with a usable σ only.
+  const s = !volume && sigma !== null && sigma > 0 ? sigma : null;
+  const rows = daily.filter((r) => r.value !== null);
+  if (rows.length === 0) return <p className="muted">No {names.bar}s in this window.</p>;
   const m = { left: 48, right: 10, top: 10, bottom: 26 };
   const innerW = Math.max(100, width - m.left - m.right);
   const innerH = height - m.top - m.bottom;
   const x = scaleBand<number>().domain(daily.map((r) => r.day)).range([0, innerW]).padding(0.25);
   const cx = (day: number) => (x(day) ?? 0) + x.bandwidth() / 2;
   const n = (i: number) => i + 1; // days of the window up to and including row i
-  const band = daily.map((r, i) => ({ day: r.day, half: carBand(sigma, n(i)) }));
-  const values = [...rows.flatMap((r) => [r.ar ?? 0, r.car ?? 0, 0]), ...band.flatMap((b) => [b.half, -b.half])];
+  const band = s === null ? [] : daily.map((r, i) => ({ day: r.day, half: carBand(s, n(i)) }));
+  const values = [...rows.flatMap((r) => [r.value ?? 0, r.cumulative, 0]), ...band.flatMap((b) => [b.half, -b.half])];
   const y = scaleLinear().domain([Math.min(...values), Math.max(...values)]).nice().range([innerH, 0]);
-  const carLine = line<DailyRow>()
-    .defined((r) => r.car !== null)
+  const cumLine = line<ChartRow>()
     .x((r) => cx(r.day))
-    .y((r) => y(r.car ?? 0))(daily);
-  const bandArea = area<{ day: number; half: number }>()
-    .x((b) => cx(b.day))
-    .y0((b) => y(-b.half))
-    .y1((b) => y(b.half))(band);
+    .y((r) => y(r.cumulative))(daily);
+  const bandArea = band.length
+    ? area<{ day: number; half: number }>()
+        .x((b) => cx(b.day))
+        .y0((b) => y(-b.half))
+        .y1((b) => y(b.half))(band)
+    : null;
   // Day labels thinned on narrow charts so they never touch.
   const every = x.step() < 22 ? 2 : 1;
   const last = rows[rows.length - 1]!;
-  const summary = `Daily abnormal returns of ${ticker} from day ${daily[0]!.day} to day ${daily[daily.length - 1]!.day}; cumulative ${formatPct(last.car)}; the shaded band is ±1.96σ√L, where the CAR stays with 95% probability if the event moved nothing.`;
+  const summary = `Daily ${names.bar} of ${ticker} from day ${daily[0]!.day} to day ${daily[daily.length - 1]!.day}; cumulative ${fmt(last.cumulative)}${s !== null ? '; the shaded band is ±1.96σ√L, where the CAR stays with 95% probability if the event moved nothing' : ''}.`;
 
   const i = active === null ? null : Math.max(0, Math.min(daily.length - 1, active));
   const row = i === null ? null : daily[i]!;
@@ -64,20 +81,22 @@ export function ArCarChart({ daily, ticker, width, sigma, events = [], height = 
   const readout = row
     ? {
         title: `day ${row.day} (${row.date})`,
-        ar: row.ar,
-        arT: row.ar !== null && sigma > 0 ? row.ar / sigma : null,
-        car: row.car,
-        carT: sigma > 0 ? row.car / (sigma * Math.sqrt(n(i!))) : null,
+        value: row.value,
+        valueT: row.value !== null && s !== null ? row.value / s : null,
+        cumulative: row.cumulative,
+        cumulativeT: s !== null ? row.cumulative / (s * Math.sqrt(n(i!))) : null,
       }
     : null;
+  const tText = (t: number | null) => (t !== null ? `, t ${t.toFixed(2)}` : '');
   const readoutText = readout
-    ? `${ticker} ${readout.title}: AR ${signedPct(readout.ar)}${readout.arT !== null ? `, t ${readout.arT.toFixed(2)}` : ''}; CAR ${signedPct(readout.car)}${readout.carT !== null ? `, t ${readout.carT.toFixed(2)}` : ''}${dayEvents.length ? `; events: ${dayEvents.map((e) => e.title).join('; ')}` : ''}`
+    ? `${ticker} ${readout.title}: ${names.value} ${fmt(readout.value)}${tText(readout.valueT)}; ${names.line} ${fmt(readout.cumulative)}${tText(readout.cumulativeT)}${dayEvents.length ? `; events: ${dayEvents.map((e) => e.title).join('; ')}` : ''}`
     : '';
   const pick = (clientX: number, el: Element) => {
     const px = clientX - el.getBoundingClientRect().left - m.left;
     const k = Math.round((px - x.bandwidth() / 2 - (x(daily[0]!.day) ?? 0)) / x.step());
     setActive(Math.max(0, Math.min(daily.length - 1, k)));
   };
+  const posColor = volume ? theme.band : theme.pos;
 
   return (
     <figure className="ar-car-chart">
@@ -103,20 +122,20 @@ export function ArCarChart({ daily, ticker, width, sigma, events = [], height = 
               <g key={v} transform={`translate(0,${y(v)})`}>
                 <line x1={0} x2={innerW} stroke={v === 0 ? theme.axis : theme.grid} />
                 <text x={-6} dy="0.32em" textAnchor="end" className="axis-label">
-                  {(v * 100).toFixed(0)}%
+                  {volume ? v.toFixed(1) : `${(v * 100).toFixed(0)}%`}
                 </text>
               </g>
             ))}
             {rows.map((r) => (
-              <rect key={r.day} x={x(r.day)} width={x.bandwidth()} y={y(Math.max(0, r.ar ?? 0))} height={Math.abs(y(r.ar ?? 0) - y(0))} fill={(r.ar ?? 0) < 0 ? theme.neg : theme.pos} fillOpacity={0.55}>
-                <title>{`day ${r.day} (${r.date}): AR ${formatPct(r.ar)}, CAR ${formatPct(r.car)}`}</title>
+              <rect key={r.day} x={x(r.day)} width={x.bandwidth()} y={y(Math.max(0, r.value ?? 0))} height={Math.abs(y(r.value ?? 0) - y(0))} fill={(r.value ?? 0) < 0 ? theme.neg : posColor} fillOpacity={0.55}>
+                <title>{`day ${r.day} (${r.date}): ${names.bar} ${fmt(r.value)}, ${names.line} ${fmt(r.cumulative)}`}</title>
               </rect>
             ))}
-            <path d={carLine ?? ''} fill="none" stroke={theme.fg} strokeWidth={1.8} />
+            <path d={cumLine ?? ''} fill="none" stroke={theme.fg} strokeWidth={1.8} />
             {row ? (
               <g pointerEvents="none">
                 <line x1={cx(row.day)} x2={cx(row.day)} y1={0} y2={innerH} stroke={theme.muted} />
-                <circle cx={cx(row.day)} cy={y(row.car)} r={3.5} fill={theme.fg} stroke={theme.bg} strokeWidth={1.5} />
+                <circle cx={cx(row.day)} cy={y(row.cumulative)} r={3.5} fill={theme.fg} stroke={theme.bg} strokeWidth={1.5} />
               </g>
             ) : null}
             {daily.map((r, k) =>
@@ -132,12 +151,12 @@ export function ArCarChart({ daily, ticker, width, sigma, events = [], height = 
           <div className="crosshair-readout ar-readout" style={cx(row!.day) + m.left > width / 2 ? { right: width - (cx(row!.day) + m.left) + 10, top: 4 } : { left: cx(row!.day) + m.left + 10, top: 4 }} aria-hidden="true">
             <div className="readout-date">{readout.title}</div>
             <div>
-              AR <span className={(readout.ar ?? 0) < 0 ? 'neg' : 'pos'}>{signedPct(readout.ar)}</span>
-              {readout.arT !== null ? <span className="muted"> t {readout.arT.toFixed(2).replace('-', '−')}</span> : null}
+              {names.value} <span className={(readout.value ?? 0) < 0 ? 'neg' : 'pos'}>{fmt(readout.value)}</span>
+              {readout.valueT !== null ? <span className="muted"> t {readout.valueT.toFixed(2).replace('-', '−')}</span> : null}
             </div>
             <div>
-              CAR <span className={readout.car < 0 ? 'neg' : 'pos'}>{signedPct(readout.car)}</span>
-              {readout.carT !== null ? <span className="muted"> t {readout.carT.toFixed(2).replace('-', '−')}</span> : null}
+              {names.line} <span className={readout.cumulative < 0 ? 'neg' : 'pos'}>{fmt(readout.cumulative)}</span>
+              {readout.cumulativeT !== null ? <span className="muted"> t {readout.cumulativeT.toFixed(2).replace('-', '−')}</span> : null}
             </div>
             {dayEvents.length ? (
               <ul className="readout-events">
@@ -154,8 +173,17 @@ export function ArCarChart({ daily, ticker, width, sigma, events = [], height = 
         {readoutText}
       </p>
       <figcaption className="muted">
-        Bars: daily abnormal return (AR) of {ticker}; line: cumulative (CAR); shaded: ±1.96σ√L, where the CAR stays with 95% probability if the event moved
-        nothing (σ {formatPct(sigma)} a day, L days so far). Day 0 is the event&apos;s trading day.
+        {volume ? (
+          <>Bars: abnormal log volume of {ticker}, ln(1 + volume) against its estimation-window mean (+0.69 ≈ twice the usual volume); line: cumulative (CAV).</>
+        ) : s !== null ? (
+          <>
+            Bars: daily abnormal return (AR) of {ticker}; line: cumulative (CAR); shaded: ±1.96σ√L, where the CAR stays with 95% probability if the event moved nothing (σ{' '}
+            {formatPct(s)} a day, L days so far).
+          </>
+        ) : (
+          <>Bars: daily abnormal return (AR) of {ticker}; line: cumulative (CAR).</>
+        )}{' '}
+        Day 0 is the event&apos;s trading day.
       </figcaption>
     </figure>
   );

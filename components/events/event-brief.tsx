@@ -20,9 +20,10 @@ import { markerImpactParams } from '@/lib/dashboard-params';
 import { addDays } from '@/lib/dates';
 import type { ClockKey } from '@/lib/query-keys';
 import { Sourced } from '@/components/ui/sourced';
-import { ArCarChart } from './ar-car-chart';
+import { AbnormalChart } from './abnormal-chart';
 import { ArCarImageMenu } from './ar-car-image-menu';
 import { ClaimsList, ClaimValue, EventSkeleton, FiguresList, ImpactTable, ReactionFigure, SourcesList, StudyStamp } from './event-parts';
+import { PeersSection } from './peers-section';
 
 type Props = {
   id: string;
@@ -126,9 +127,19 @@ export function EventBrief({ id, tickers, clock, narratives, editHref, children 
             ) : null}
             {main ? <ReactionFigure result={main} /> : null}
             {main?.result ? (
-              <div ref={chartRef} className="ar-chart-wrap">
-                <ArCarChart daily={main.result.daily} ticker={main.ticker} width={Math.min(chartWidth, 680)} sigma={main.result.estimation.sigma} events={timeline.data?.entries ?? []} height={220} />
-                {impacts.data ? <ArCarImageMenu target={chartElement} result={main} title={ev.title} clock={clock} impacts={impacts.data} /> : null}
+              <div ref={chartRef}>
+                <AbnormalChart
+                  eventId={id}
+                  result={main}
+                  clock={clock}
+                  width={Math.min(chartWidth, 680)}
+                  height={220}
+                  events={timeline.data?.entries ?? []}
+                  menu={(mode, volume) => {
+                    const answer = mode === 'volume' ? volume : impacts.data;
+                    return answer ? <ArCarImageMenu target={chartElement} result={main} title={ev.title} clock={clock} impacts={answer} mode={mode} /> : null;
+                  }}
+                />
               </div>
             ) : null}
           </section>
@@ -169,6 +180,8 @@ export function EventBrief({ id, tickers, clock, narratives, editHref, children 
               ) : null}
             </section>
           ) : null}
+
+          <PeersSection eventId={id} clock={clock} />
 
           {children}
 

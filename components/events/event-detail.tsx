@@ -7,9 +7,10 @@ import { useClaims, useEntry, useEventImpacts, useTimeline } from '@/components/
 import { ExportMenu } from '@/components/export/export-menu';
 import { useElementWidth } from '@/components/ui/use-element-width';
 import type { ClockKey } from '@/lib/query-keys';
-import { ArCarChart } from './ar-car-chart';
+import { AbnormalChart } from './abnormal-chart';
 import { ArCarImageMenu } from './ar-car-image-menu';
 import { ClaimsList, EventSkeleton, FiguresList, ImpactTable, ReactionFigure, SourcesList, StudyStamp } from './event-parts';
+import { PeersSection } from './peers-section';
 
 type Props = {
   id: string;
@@ -131,15 +132,25 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ed
           <ImpactTable key={r.ticker} result={r} />
         ))}
         {primary?.result ? (
-          <div ref={chartRef} className="ar-chart-wrap">
-            <h4>Daily abnormal returns — {primary.ticker}</h4>
-            <ArCarChart daily={primary.result.daily} ticker={primary.ticker} width={Math.min(chartWidth, 640)} sigma={primary.result.estimation.sigma} events={timeline.data?.entries ?? []} />
-            {impacts.data ? <ArCarImageMenu target={chartElement} result={primary} title={e.title} clock={clock} impacts={impacts.data} /> : null}
+          <div ref={chartRef}>
+            <AbnormalChart
+              eventId={id}
+              result={primary}
+              clock={clock}
+              width={Math.min(chartWidth, 640)}
+              events={timeline.data?.entries ?? []}
+              menu={(mode, volume) => {
+                const answer = mode === 'volume' ? volume : impacts.data;
+                return answer ? <ArCarImageMenu target={chartElement} result={primary} title={e.title} clock={clock} impacts={answer} mode={mode} /> : null;
+              }}
+            />
           </div>
         ) : null}
         <ExportMenu dataset="impacts" label="Export impacts CSV" params={{ event: id, tickers, asOf: clock.asOf, position: clock.position }} />
         {impacts.data ? <StudyStamp data={impacts.data} /> : null}
       </section>
+
+      <PeersSection eventId={id} clock={clock} />
 
       {linkedClaims.length > 0 ? (
         <section>

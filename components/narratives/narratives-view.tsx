@@ -20,6 +20,7 @@ import { ClaimsTable } from './claims-table';
 import { clockOf, narrativesParams, parseNarrativesState, toSearch, WINDOWS, type NarrativesState } from './state';
 import { TickerPicker } from './ticker-picker';
 import { NarrativesExport } from './narratives-export';
+import { ClaimReactionScatter } from './claim-reaction-scatter';
 import { ChartImageMenu } from '@/components/chart-image/chart-image-menu';
 import { paramsHash } from '@/lib/analytics/params';
 
@@ -287,6 +288,7 @@ export function NarrativesView({ ladderExtent, asOfExtent, priceExtent, latestPo
           <NarrativesExport clock={clock} narrativesParams={narrParams} />
         </section>
       </div>
+      <ClaimReactionScatter ticker={state.tickers[0]!} window={state.window} clock={clock} narratives={narratives} />
     </div>
   );
 }

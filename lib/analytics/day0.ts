@@ -55,6 +55,10 @@ export function isAfterUsClose(date: string, time_utc: string): boolean {
   return instant > usCloseUtcMs(date);
 }
 
+function failDay0(reason: string): Day0Mapping {
+  return { date: null, index: null, reason };
+}
+
 /**
  * Day 0 of an event on a sorted trading calendar (only the first `end` entries are usable):
  * the first trading day on or after the event date; when the event date is a trading day and
@@ -68,21 +72,20 @@ export function mapDay0(
   time_utc?: string | null,
   end: number = calendar.length,
 ): Day0Mapping {
-  const fail = (reason: string): Day0Mapping => ({ date: null, index: null, reason });
-  if (!DATE_RE.test(date)) return fail(`invalid event date "${date}" (expected YYYY-MM-DD)`);
+  if (!DATE_RE.test(date)) return failDay0(`invalid event date "${date}" (expected YYYY-MM-DD)`);
   const time = time_utc ?? null;
-  if (time !== null && time !== '' && !TIME_RE.test(time)) return fail(`invalid time_utc "${time}" (expected HH:MM)`);
+  if (time !== null && time !== '' && !TIME_RE.test(time)) return failDay0(`invalid time_utc "${time}" (expected HH:MM)`);
   const last = Math.min(end, calendar.length);
-  if (last <= 0) return fail('no trading days in the calendar');
+  if (last <= 0) return failDay0('no trading days in the calendar');
   const first = calendar[0] as string;
   const lastDate = calendar[last - 1] as string;
-  if (date < first) return fail(`event date ${date} is before the first trading day in the data (${first})`);
+  if (date < first) return failDay0(`event date ${date} is before the first trading day in the data (${first})`);
   const i = lowerBound(calendar, date, last);
-  if (i >= last) return fail(`event date ${date} is after the last trading day available (${lastDate})`);
+  if (i >= last) return failDay0(`event date ${date} is after the last trading day available (${lastDate})`);
   if (calendar[i] !== date) return { date: calendar[i] as string, index: i, reason: 'weekend/holiday' };
   if (time !== null && time !== '' && isAfterUsClose(date, time)) {
     if (i + 1 >= last)
-      return fail(`event at ${date} ${time} UTC is after the US close and no later trading day is available (last ${lastDate})`);
+      return failDay0(`event at ${date} ${time} UTC is after the US close and no later trading day is available (last ${lastDate})`);
     return { date: calendar[i + 1] as string, index: i + 1, reason: 'after close' };
   }
   return { date, index: i, reason: 'same day' };

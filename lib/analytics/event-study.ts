@@ -1,4 +1,7 @@
 import { mapDay0 } from './day0';
+import { MODELS } from './models';
+import { abnormalReturn, expectedReturn, fitEstimation, newFit, requiredEstimationReturns, type Fit } from './estimation';
+import { abnormalVolume, logVolumes, volumeBaseline } from './volume';
 import { DATE_RE, prepareSeries, upperBound } from './returns';
 import { twoSidedP } from './stats';
 import type {
@@ -7,13 +10,13 @@ import type {
   EventStudyInput,
   EventStudyParams,
   EventStudyResult,
-  ModelName,
   PreparedSeries,
+  VolumeStudy,
   WindowCut,
   WindowResult,
 } from './types';
 
-export const MODELS: readonly ModelName[] = ['market', 'market-adjusted', 'constant-mean'];
+export { MODELS } from './models';
 
 export const DEFAULT_PARAMS: EventStudyParams = Object.freeze({
   model: 'market',
@@ -28,8 +31,7 @@ export const DEFAULT_PARAMS: EventStudyParams = Object.freeze({
   ],
 }) as EventStudyParams;
 
-/** Minimum number of present estimation returns (also at least half of `estimation`). */
-export const MIN_ESTIMATION_RETURNS = 60;
+export { MIN_ESTIMATION_RETURNS, requiredEstimationReturns } from './estimation';
 
 export const DOLLAR_IMPACT_LABEL = 'estimate: CAR × market value at close of day t1-1' as const;
 
@@ -48,10 +50,45 @@ export function validateParams(params: EventStudyParams): string[] {
   return out;
 }
 
-/** Number of estimation returns required for a given estimation length. */
-export function requiredEstimationReturns(estimation: number): number {
-  return Math.max(MIN_ESTIMATION_RETURNS, Math.ceil(estimation / 2));
+/** The volume mode: abnormal log volume over the days of the daily rows and over each window. */
+function volumeStudy(
+  series: PreparedSeries,
+  fit: Fit,
+  d0: number,
+  lo: number,
+  hi: number,
+  windows: EventStudyParams['windows'],
+  need: number,
+): VolumeStudy {
+  const { volume, calendar } = series;
+  const lv = logVolumes(series);
+  const base = volumeBaseline(lv, fit.estStart, fit.estEnd, need);
+  if (typeof base === 'string') return { reason: base, estimation: null, daily: [], windows: [] };
+  const daily: VolumeStudy['daily'] = [];
+  let running = 0;
+  for (let i = lo; i <= hi; i++) {
+    const av = abnormalVolume(lv, i, base);
+    if (av === av) running += av;
+    const v = volume[i] as number;
+    daily.push({ day: i - d0, date: calendar[i] as string, volume: v === v ? v : null, av: av === av ? av : null, cav: running });
+  }
+  const out: VolumeStudy['windows'] = windows.map(([t1, t2]) => {
+    let n = 0;
+    let cav = 0;
+    for (let i = Math.max(lo, d0 + t1); i <= Math.min(hi, d0 + t2); i++) {
+      const av = abnormalVolume(lv, i, base);
+      if (av === av) {
+        n++;
+        cav += av;
+      }
+    }
+    return n === 0 ? { from: t1, to: t2, cav: null, t: null, n } : { from: t1, to: t2, cav, t: cav / (base.sd * Math.sqrt(n)), n };
+  });
+  return { reason: null, estimation: { n: base.n, mean: base.mean, sd: base.sd }, daily, windows: out };
 }
+
+// One scratch fit for every call: runEventStudy is synchronous and copies what it returns.
+const sharedFit = newFit();
 
 /**
  * Event study of one (event, ticker) pair. Accepts raw bars or a series prepared once per
@@ -78,7 +115,7 @@ export function runEventStudy(input: EventStudyInput): EventStudyResult {
   }
 
   const series: PreparedSeries = input.series ?? prepareSeries(input.tickerBars, input.benchmarkBars);
-  const { calendar, ret, mret, close } = series;
+  const { calendar, close } = series;
   const total = calendar.length;
   let end = Math.min(series.end, total);
   if (asOf !== null) end = Math.min(end, upperBound(calendar, asOf));
@@ -104,7 +141,6 @@ export function runEventStudy(input: EventStudyInput): EventStudyResult {
   }
   const estEnd = d0 - gap - 1;
   const estStartDeclared = d0 - gap - estimation;
-  const estStart = Math.max(0, estStartDeclared);
   const evLo = d0 + minT1;
   const evHi = d0 + maxT2;
 
@@ -128,82 +164,19 @@ export function runEventStudy(input: EventStudyInput): EventStudyResult {
       });
   }
 
-  const useMarket = model !== 'constant-mean';
-  const present = (i: number): boolean => {
-    const r = ret[i] as number;
-    return r === r && (!useMarket || (mret[i] as number) === (mret[i] as number));
-  };
-
-  // ---- estimation
-  let L = 0;
-  let sx = 0;
-  let sy = 0;
-  for (let i = estStart; i <= estEnd; i++) {
-    if (!present(i)) continue;
-    L++;
-    sy += ret[i] as number;
-    if (useMarket) sx += mret[i] as number;
-  }
-  const need = requiredEstimationReturns(estimation);
-  if (L < need) {
-    out.reason = `only ${L} estimation returns before ${m0.date}; need at least ${need}`;
+  // ---- estimation (the shared kernel)
+  const fit = sharedFit;
+  const { ret, mret: bret } = series;
+  if (!fitEstimation(series, d0, model, estimation, gap, fit)) {
+    if (fit.failure === 'too_few_returns')
+      out.reason = `only ${fit.n} estimation returns before ${m0.date}; need at least ${requiredEstimationReturns(estimation)}`;
+    else if (fit.failure === 'zero_benchmark_variance') out.reason = `benchmark returns have zero variance in the estimation window; beta is undefined`;
+    else out.reason = `estimation residual variance is zero or undefined; t-statistics cannot be computed`;
     return out;
   }
-  let alpha = 0;
-  let beta = 0;
-  let cmean = 0;
-  let ssr = 0;
-  let df: number;
-  let r2: number | null = null;
-  if (model === 'market') {
-    const mx = sx / L;
-    const my = sy / L;
-    let sxx = 0;
-    let sxy = 0;
-    let syy = 0;
-    for (let i = estStart; i <= estEnd; i++) {
-      if (!present(i)) continue;
-      const dx = (mret[i] as number) - mx;
-      const dy = (ret[i] as number) - my;
-      sxx += dx * dx;
-      sxy += dx * dy;
-      syy += dy * dy;
-    }
-    if (!(sxx > 0)) {
-      out.reason = `benchmark returns have zero variance in the estimation window; beta is undefined`;
-      return out;
-    }
-    beta = sxy / sxx;
-    alpha = my - beta * mx;
-    for (let i = estStart; i <= estEnd; i++) {
-      if (!present(i)) continue;
-      const e = (ret[i] as number) - alpha - beta * (mret[i] as number);
-      ssr += e * e;
-    }
-    df = L - 2;
-    r2 = syy > 0 ? 1 - ssr / syy : null;
-  } else if (model === 'market-adjusted') {
-    const md = (sy - sx) / L;
-    for (let i = estStart; i <= estEnd; i++) {
-      if (!present(i)) continue;
-      const e = (ret[i] as number) - (mret[i] as number) - md;
-      ssr += e * e;
-    }
-    df = L - 1;
-  } else {
-    cmean = sy / L;
-    for (let i = estStart; i <= estEnd; i++) {
-      if (!present(i)) continue;
-      const e = (ret[i] as number) - cmean;
-      ssr += e * e;
-    }
-    df = L - 1;
-  }
-  const sigma2 = ssr / df;
-  if (!(sigma2 > 0) || !Number.isFinite(sigma2)) {
-    out.reason = `estimation residual variance is zero or undefined; t-statistics cannot be computed`;
-    return out;
-  }
+  const L = fit.n;
+  const df = fit.df;
+  const sigma2 = fit.sigma2;
   const sigma = Math.sqrt(sigma2);
   if (L < estEnd - estStartDeclared + 1) {
     warnings.push({
@@ -212,55 +185,52 @@ export function runEventStudy(input: EventStudyInput): EventStudyResult {
     });
   }
   const estimationSummary: EstimationSummary = {
-    start: calendar[estStart] as string,
+    start: calendar[fit.estStart] as string,
     end: calendar[estEnd] as string,
     n: L,
-    alpha: model === 'market' ? alpha : null,
-    beta: model === 'market' ? beta : null,
+    alpha: model === 'market' ? fit.alpha : null,
+    beta: model === 'market' ? fit.beta : null,
     sigma,
     df,
-    r2,
+    r2: fit.r2,
   };
 
-  // ---- abnormal returns over the widest window (only days available: >= 0 and < end)
+  // ---- abnormal returns over the widest window (only days available: >= 0 and < end).
+  // Daily rows are objects: built only when asked (summary reads and batches skip them).
   const lo = Math.max(0, evLo);
   const hi = Math.min(end - 1, evHi);
   const span = hi >= lo ? hi - lo + 1 : 0;
-  const ar = new Float64Array(span);
-  const daily: DailyRow[] = new Array<DailyRow>(span);
-  const missingDates: string[] = [];
+  const wantDaily = input.daily !== false;
+  const daily: DailyRow[] = wantDaily ? new Array<DailyRow>(span) : [];
+  let missingDates: string[] | null = null;
   let running = 0;
   for (let k = 0; k < span; k++) {
     const i = lo + k;
-    const r = ret[i] as number;
-    const rm = mret[i] as number;
-    let expected: number;
-    if (model === 'market') expected = alpha + beta * rm;
-    else if (model === 'market-adjusted') expected = rm;
-    else expected = cmean;
-    let a = NaN;
-    if (present(i)) {
-      a = r - expected;
-      running += a;
-    } else missingDates.push(calendar[i] as string);
-    ar[k] = a;
-    daily[k] = {
-      day: i - d0,
-      date: calendar[i] as string,
-      return: r === r ? r : null,
-      benchmark_return: rm === rm ? rm : null,
-      expected: expected === expected ? expected : null,
-      ar: a === a ? a : null,
-      car: running,
-    };
+    const a = abnormalReturn(fit, ret, bret, i);
+    if (a === a) running += a;
+    else (missingDates ??= []).push(calendar[i] as string);
+    if (wantDaily) {
+      const r = ret[i] as number;
+      const rm = bret[i] as number;
+      const expected = expectedReturn(fit, rm);
+      daily[k] = {
+        day: i - d0,
+        date: calendar[i] as string,
+        return: r === r ? r : null,
+        benchmark_return: rm === rm ? rm : null,
+        expected: expected === expected ? expected : null,
+        ar: a === a ? a : null,
+        car: running,
+      };
+    }
   }
-  if (missingDates.length > 0)
+  if (missingDates !== null)
     warnings.push({
       code: 'missing_returns',
       message: `missing returns in event window (excluded): ${missingDates.join(', ')}`,
     });
 
-  // ---- windows
+  // ---- windows: CAR summed in calendar order over the days with an abnormal return
   const shares = input.sharesOutstanding ?? null;
   const sharesOk = shares !== null && Number.isFinite(shares) && shares > 0;
   const windowResults: WindowResult[] = [];
@@ -270,7 +240,7 @@ export function runEventStudy(input: EventStudyInput): EventStudyResult {
     let n = 0;
     let car = 0;
     for (let i = a; i <= b; i++) {
-      const v = ar[i - lo] as number;
+      const v = abnormalReturn(fit, ret, bret, i);
       if (v === v) {
         n++;
         car += v;
@@ -300,5 +270,6 @@ export function runEventStudy(input: EventStudyInput): EventStudyResult {
   }
 
   out.result = { estimation: estimationSummary, daily, windows: windowResults };
+  if (input.volume) out.result.volume = volumeStudy(series, fit, d0, lo, hi, windows, requiredEstimationReturns(estimation));
   return out;
 }

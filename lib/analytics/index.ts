@@ -14,11 +14,13 @@ export type {
   ModelName,
   OtherEvent,
   PreparedSeries,
+  ReturnsKind,
+  VolumeStudy,
   WarningCode,
   WindowCut,
   WindowResult,
 } from './types';
-export { prepareSeries, prepareBenchmark, returnPrice, type PreparedBenchmark } from './returns';
+export { prepareSeries, prepareBenchmark, returnPrice, RETURNS_KINDS, SERIES_WORDS, type PreparedBenchmark } from './returns';
 export { mapDay0, isAfterUsClose, usCloseUtcMs } from './day0';
 export {
   runEventStudy,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { prepareBenchmark, prepareSeries, returnPrice } from './returns';
+import { prepareBenchmark, prepareSeries, returnPrice, SERIES_WORDS } from './returns';
 import type { Bar } from './types';
 
 const bench: Bar[] = [
@@ -49,5 +49,57 @@ describe('returns and calendar alignment', () => {
     const s = prepareSeries([], bench, '2025-01-07');
     expect(s.end).toBe(3);
     expect(s.asOf).toBe('2025-01-07');
+  });
+});
+
+describe('log returns, volume and the lent buffer', () => {
+  it('log returns are ln(P_t/P_{t-1}) for the benchmark and the ticker', () => {
+    const b = prepareBenchmark(bench, 'log');
+    expect(b.returns).toBe('log');
+    expect(b.mret[1]).toBeCloseTo(Math.log(100 / 98), 15);
+    const s = prepareSeries(bench, b);
+    expect(s.returns).toBe('log');
+    expect(s.ret[2]).toBeCloseTo(Math.log(1.02), 15);
+    expect(() => prepareSeries(bench, b, null, { returns: 'simple' })).toThrow(/log returns/);
+  });
+
+  it('volume is kept per calendar day (NaN when unknown or invalid)', () => {
+    const ticker: Bar[] = [
+      { date: '2025-01-03', close: 10, adj_close: 10, volume: 1000 },
+      { date: '2025-01-06', close: 11, adj_close: 11, volume: null },
+      { date: '2025-01-07', close: 12, adj_close: 12, volume: -5 },
+      { date: '2025-01-08', close: 12, adj_close: 12 },
+      { date: '2025-01-09', close: 13, adj_close: 13, volume: 0 },
+    ];
+    const s = prepareSeries(ticker, bench);
+    expect(Array.from(s.volume)).toEqual([1000, NaN, NaN, NaN, 0]);
+  });
+
+  it('gap counts tell how many days miss a return (or a benchmark return)', () => {
+    const ticker: Bar[] = [
+      { date: '2025-01-03', close: 10, adj_close: 10 },
+      { date: '2025-01-06', close: 11, adj_close: 11 },
+      { date: '2025-01-08', close: 12, adj_close: 12 },
+      { date: '2025-01-09', close: 13, adj_close: 13 },
+    ];
+    const s = prepareSeries(ticker, bench);
+    // day 0 has no previous day; 01-07 missing → 01-07 and 01-08 have no return
+    expect(Array.from(s.retGaps)).toEqual([1, 1, 2, 3, 3]);
+    expect(Array.from(s.gaps)).toEqual([1, 1, 2, 3, 3]);
+  });
+
+  it('a lent buffer holds the series without allocating; off-calendar input still aligns', () => {
+    const buffer = new Float64Array(SERIES_WORDS * 5);
+    const gappy: Bar[] = [
+      { date: '2025-01-03', close: 10, adj_close: 10 },
+      { date: '2025-01-08', close: 12, adj_close: 12 },
+    ];
+    const a = prepareSeries(gappy, bench, null, { buffer });
+    expect(a.ret.buffer).toBe(buffer.buffer);
+    expect(Number.isNaN(a.ret[4])).toBe(true);
+    expect(a.close[3]).toBe(12);
+    const fresh = prepareSeries(gappy, bench);
+    expect(Array.from(a.ret)).toEqual(Array.from(fresh.ret));
+    expect(Array.from(a.gaps)).toEqual(Array.from(fresh.gaps));
   });
 });

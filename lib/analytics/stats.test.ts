@@ -29,3 +29,25 @@ describe('stats helpers', () => {
     expect(twoSidedP(1, 0)).toBeNull();
   });
 });
+
+describe('simpleRegression', () => {
+  it('slope, intercept, t and R² of a small hand-checked sample', async () => {
+    const { simpleRegression } = await import('./stats');
+    // x = 1..5 (x̄ 3, Sxx 10), y = 2.1, 3.9, 6, 8.1, 9.9 (ȳ 6, SST 39.24): Sxy 19.8 → slope 1.98,
+    // intercept 0.06; residuals 0.06, −0.12, 0, 0.12, −0.06 → SSR 0.036, s² = 0.012
+    const r = simpleRegression([1, 2, 3, 4, 5], [2.1, 3.9, 6, 8.1, 9.9]);
+    if (typeof r === 'string') throw new Error(r);
+    expect(r.slope).toBeCloseTo(1.98, 12);
+    expect(r.intercept).toBeCloseTo(0.06, 12);
+    expect(r.slopeSe).toBeCloseTo(Math.sqrt(0.0012), 12);
+    expect(r.slopeT).toBeCloseTo(1.98 / Math.sqrt(0.0012), 9);
+    expect(r.df).toBe(3);
+    expect(r.r2).toBeCloseTo(1 - 0.036 / 39.24, 12);
+  });
+  it('refuses what it cannot estimate', async () => {
+    const { simpleRegression } = await import('./stats');
+    expect(simpleRegression([1, 2], [1, 2])).toMatch(/at least 3/);
+    expect(simpleRegression([1, 1, 1], [1, 2, 3])).toMatch(/same value/);
+    expect(simpleRegression([1, 2, 3], [2, 4, 6])).toMatch(/on a line/);
+  });
+});

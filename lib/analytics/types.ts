@@ -1,8 +1,11 @@
 /** Shared types of the event-study engine (pure; no I/O). */
 
-export type Bar = { date: string /* YYYY-MM-DD */; close: number; adj_close: number | null };
+export type Bar = { date: string /* YYYY-MM-DD */; close: number; adj_close: number | null; volume?: number | null };
 
 export type ModelName = 'market' | 'market-adjusted' | 'constant-mean';
+
+/** Daily returns: simple P_t/P_{t-1} − 1 (the default) or log ln(P_t/P_{t-1}). */
+export type ReturnsKind = 'simple' | 'log';
 
 export type EventStudyParams = {
   model: ModelName;
@@ -24,8 +27,11 @@ export type Day0Mapping = Day0 | Day0Failure;
 
 /**
  * Ticker and benchmark returns aligned on the benchmark's trading calendar.
- * `ret[i]` / `mret[i]` are simple returns from calendar day i-1 to i (NaN when missing);
- * `close[i]` is the ticker's raw close on calendar day i (NaN when the ticker has no bar).
+ * `ret[i]` / `mret[i]` are returns (simple or log, see `returns`) from calendar day i-1 to i
+ * (NaN when missing); `close[i]` is the ticker's raw close on calendar day i (NaN when the
+ * ticker has no bar); `volume[i]` its volume that day (NaN when unknown).
+ * `gaps[i]` counts the days 0..i where ret or mret is missing, `retGaps[i]` those where ret is
+ * (so a fit can tell in O(1) that its window is complete).
  * `end` = number of calendar days usable (days after the asOf given to prepareSeries excluded).
  */
 export type PreparedSeries = {
@@ -33,8 +39,14 @@ export type PreparedSeries = {
   ret: Float64Array;
   mret: Float64Array;
   close: Float64Array;
+  volume: Float64Array;
+  /** ln(1 + volume) per day, when prepareSeries was asked for it (the battery reads it for many pairs). */
+  logVolume: Float64Array | null;
+  gaps: Int32Array;
+  retGaps: Int32Array;
   end: number;
   asOf: string | null;
+  returns: ReturnsKind;
 };
 
 /**
@@ -51,6 +63,10 @@ type EventStudyInputBase = {
   asOf?: string | null;
   otherEvents?: OtherEvent[];
   sharesOutstanding?: number | null;
+  /** false: leave `result.daily` empty (summary reads and batches need only the windows). Default true. */
+  daily?: boolean;
+  /** true: add `result.volume`, the abnormal volume over the same days and windows. */
+  volume?: boolean;
 };
 
 export type EventStudyInput = EventStudyInputBase &
@@ -98,6 +114,16 @@ export type WindowResult = {
   dollar_impact: DollarImpact | null;
 };
 
+/** Abnormal log volume v = ln(1 + volume) − its estimation-window mean (the AR/CAR chart's volume mode). */
+export type VolumeStudy = {
+  /** Why there is no abnormal volume (then estimation is null and the lists are empty). */
+  reason: string | null;
+  estimation: { n: number; mean: number; sd: number } | null;
+  daily: { day: number; date: string; volume: number | null; av: number | null; cav: number }[];
+  /** CAV over each window's days with a volume; t = CAV / (sd · √n). */
+  windows: { from: number; to: number; cav: number | null; t: number | null; n: number }[];
+};
+
 export type EventStudyResult = {
   event_id: string;
   ticker: string;
@@ -108,6 +134,8 @@ export type EventStudyResult = {
     estimation: EstimationSummary;
     daily: DailyRow[];
     windows: WindowResult[];
+    /** Only when the input asks for volume. */
+    volume?: VolumeStudy;
   };
   reason: string | null;
   warnings: EventStudyWarning[];

@@ -5,7 +5,21 @@
 // route file under app/api has no entry here or there.
 import { z } from 'zod';
 import { EXPORT_DATASETS, type ExportDataset } from '@/lib/csv/export-url';
-import { clockQuery, exportQueries, impactsRouteQuery, ledgerQuery, narrativeDefinitionsQuery, narrativesQuery, pricesQuery, seriesQuery, sourcesQuery, timelinePageQuery } from './read-queries';
+import {
+  claimReactionsQuery,
+  clockQuery,
+  exportQueries,
+  impactsRouteQuery,
+  ledgerQuery,
+  matrixQuery,
+  narrativeDefinitionsQuery,
+  narrativesQuery,
+  pricesQuery,
+  seriesQuery,
+  sourcesQuery,
+  testsQuery,
+  timelinePageQuery,
+} from './read-queries';
 import { errorBody, responses } from './responses';
 
 export type DocResponse = {
@@ -62,6 +76,9 @@ export const PARAMETER_DOCS: Record<string, string> = {
   event: 'Event (timeline entry) ids, comma-separated or repeated; `events` is an alias.',
   events: 'Alias of `event`.',
   summary: '1: window statistics only, without daily rows and warning texts.',
+  volume: '1: each result also carries the abnormal log volume over the same days and windows (result.volume).',
+  returns: 'simple (default) or log returns; `returns` appears in params and the hash only when it is log.',
+  pairs: 'Explicit (event, ticker) pairs eventId@TICKER, comma-separated or repeated (instead of events or a narrative with tickers).',
   after: 'Events after this position.',
   limit: 'At most this many rows (GET /api/timeline: entries per page, which makes the answer a page with `next_cursor`).',
   cursor: 'GET /api/timeline: the `next_cursor` of the previous page (with the same filters and clock); the page size defaults to 500 when `limit` is absent.',
@@ -113,6 +130,8 @@ const EXPORT_SUMMARY: Record<ExportDataset, string> = {
   prices: 'Daily bars of the tickers as CSV',
   impacts: 'Event-study results as CSV, one row per event, ticker and window',
   narratives: 'Narrative aggregates as CSV, one row per narrative and ticker',
+  tests: 'The event-study test battery as CSV, one row per test (GET /api/impacts/tests)',
+  heatmap: 'The events × tickers matrix as CSV, one row per event and ticker (GET /api/impacts/matrix)',
   ledger: 'The raw ledger as CSV',
 };
 
@@ -232,12 +251,42 @@ export const readOperations: ReadOperation[] = [
   },
   {
     method: 'GET',
+    path: '/api/impacts/tests',
+    readYourWrites: true,
+    tag: 'Event study',
+    summary: 'The event-study test battery over a sample of (event, ticker) pairs',
+    description: `The sample: events (\`events\`, or a \`narrative\`'s entries) × \`tickers\` (default the subject), or explicit \`pairs\`; at most 5,000 pairs; one window (default -1:1). Cross-sectional t, Patell, BMP, Kolari–Pynnönen, Corrado rank, generalised sign, Wilcoxon, BHAR t and abnormal volume t; a test over too few pairs is null with a reason. ${CLOCK}`,
+    query: testsQuery,
+    responses: { 200: json('The pairs with their per-pair numbers, the pairs left out and why, CAAR, mean BHAR and the tests.', responses.tests), 400: BAD_QUERY, 404: notFound('Event or ticker') },
+  },
+  {
+    method: 'GET',
+    path: '/api/impacts/matrix',
+    readYourWrites: true,
+    tag: 'Event study',
+    summary: 'Events × tickers: CAR, t and p of one window per cell',
+    description: `Rows are events (explicit, a \`narrative\`'s, or every visible entry; filtered by \`kind\` and the \`from\`/\`to\` event dates), columns tickers (default the subject and its peers); row and column summaries with CAAR and the BMP test. ${CLOCK}`,
+    query: matrixQuery,
+    responses: { 200: json('The cells (null with a reason where a value is missing) and the row and column summaries.', responses.matrix), 400: BAD_QUERY, 404: notFound('Event or ticker') },
+  },
+  {
+    method: 'GET',
     path: '/api/narratives',
     readYourWrites: true,
     tag: 'Narratives',
-    summary: 'Per narrative and ticker: event CARs, their mean with a t-test, cumulative CAR',
+    summary: 'Per narrative and ticker: event CARs, their mean with a t-test, cumulative CAR, and the test battery over the same pairs',
     query: narrativesQuery,
     responses: { 200: cachedJson('The aggregates.', responses.narratives), 304: NOT_MODIFIED, 400: BAD_QUERY, 404: notFound('Ticker') },
+  },
+  {
+    method: 'GET',
+    path: '/api/narratives/claim-reactions',
+    readYourWrites: true,
+    tag: 'Narratives',
+    summary: 'Each dollar cost claim against the ticker\'s CAR at the date it was asserted',
+    description: `The OLS fit of CAR on log10(USD) with its t and R²; \`conclusive\` from 8 claims. Claims that are not dollar amounts, or without a complete window, are listed in \`excluded\` with the reason. ${CLOCK}`,
+    query: claimReactionsQuery,
+    responses: { 200: json('The points, the claims left out and the fit.', responses.claimReactions), 400: BAD_QUERY, 404: notFound('Ticker') },
   },
   {
     method: 'GET',

@@ -2,17 +2,21 @@
 // Parsing only turns strings into typed values and names the parameter; the server normalises
 // (defaults, order, hash). Shared by the routes, the export and the tests.
 import { z } from 'zod';
-import { MODELS } from '@/lib/analytics';
+import { MODELS, RETURNS_KINDS } from '@/lib/analytics';
 import {
   ESTIMATION_MAX,
   ESTIMATION_MIN,
   GAP_MAX,
   GAP_MIN,
+  parsePair,
   parseWindow,
   parseWindows,
+  type ClaimReactionParamsInput,
   type EventWindow,
   type ImpactParamsInput,
+  type MatrixParamsInput,
   type NarrativeParamsInput,
+  type TestsParamsInput,
 } from '@/lib/analytics/params';
 import { KINDS, narrativeIdSchema } from '@/lib/domain/schemas';
 import { q, single } from './query';
@@ -51,6 +55,8 @@ const common = {
   tickers: q.list(q.symbol),
   benchmark: single(q.symbol).optional(),
   model: single(z.enum(MODELS as readonly [string, ...string[]], { message: `must be one of ${MODELS.join(', ')}` })).optional(),
+  /** simple (default) or log returns. */
+  returns: single(z.enum(RETURNS_KINDS as readonly [string, ...string[]], { message: `must be one of ${RETURNS_KINDS.join(', ')}` })).optional(),
   estimation: q.int(ESTIMATION_MIN, ESTIMATION_MAX).optional(),
   gap: q.int(GAP_MIN, GAP_MAX).optional(),
   asOf: q.date,
@@ -73,6 +79,7 @@ export function impactParamsFrom(query: z.infer<typeof impactsQuery>): ImpactPar
     tickers: query.tickers,
     benchmark: query.benchmark,
     model: query.model,
+    returns: query.returns,
     estimation: query.estimation,
     gap: query.gap,
     windows: query.windows,
@@ -92,6 +99,117 @@ export function narrativeParamsFrom(query: z.infer<typeof narrativesQuery>): Nar
     tickers: query.tickers,
     benchmark: query.benchmark,
     model: query.model,
+    returns: query.returns,
+    estimation: query.estimation,
+    gap: query.gap,
+    window: query.window,
+    asOf: query.asOf,
+    position: query.position,
+  };
+}
+
+// ---- the test battery, the heatmap matrix and the claim-size scatter (issue 15) ----
+
+/** A narrative id: a slug (the narratives themselves are ledger data, checked by the server). */
+const narrativeId = single(narrativeIdSchema).optional();
+
+/** Comma-separated or repeated pairs "eventId@TICKER". */
+const pairsParam = z
+  .preprocess((v) => (Array.isArray(v) ? v : [v]).flatMap((s) => String(s).split(',')).map((s) => s.trim()).filter(Boolean), z.array(z.string()))
+  .superRefine((parts, ctx) => {
+    for (const part of parts) {
+      const p = parsePair(part);
+      if (typeof p === 'string') ctx.addIssue({ code: 'custom', message: p });
+    }
+  })
+  .optional();
+
+/**
+ * GET /api/impacts/tests: the battery over events (explicit, or a narrative's) × tickers, or
+ * explicit pairs; one window (`window=from:to`, default -1:1).
+ */
+export const testsQuery = z.object({
+  ...common,
+  /** Repeated or comma-separated; `event` is accepted as an alias. */
+  events: q.list(eventId),
+  event: q.list(eventId),
+  narrative: narrativeId,
+  pairs: pairsParam,
+  window: windowParam,
+});
+
+export function testsParamsFrom(query: z.infer<typeof testsQuery>): TestsParamsInput {
+  const events = [...(query.events ?? []), ...(query.event ?? [])];
+  return {
+    events: events.length > 0 ? events : null,
+    narrative: query.narrative,
+    tickers: query.tickers,
+    pairs: query.pairs,
+    benchmark: query.benchmark,
+    model: query.model,
+    returns: query.returns,
+    estimation: query.estimation,
+    gap: query.gap,
+    window: query.window,
+    asOf: query.asOf,
+    position: query.position,
+  };
+}
+
+/**
+ * GET /api/impacts/matrix: events (explicit, a narrative's, or every visible entry; filtered by
+ * `kind` and the `from`/`to` event dates) × tickers (default: the subject and its peers).
+ */
+export const matrixQuery = z.object({
+  ...common,
+  events: q.list(eventId),
+  event: q.list(eventId),
+  narrative: narrativeId,
+  kind: q.list(z.enum(KINDS, { message: `must be one of ${KINDS.join(', ')}` })),
+  from: q.date,
+  to: q.date,
+  window: windowParam,
+});
+
+export function matrixParamsFrom(query: z.infer<typeof matrixQuery>): MatrixParamsInput {
+  const events = [...(query.events ?? []), ...(query.event ?? [])];
+  return {
+    events: events.length > 0 ? events : null,
+    narrative: query.narrative,
+    kinds: query.kind,
+    from: query.from,
+    to: query.to,
+    tickers: query.tickers,
+    benchmark: query.benchmark,
+    model: query.model,
+    returns: query.returns,
+    estimation: query.estimation,
+    gap: query.gap,
+    window: query.window,
+    asOf: query.asOf,
+    position: query.position,
+  };
+}
+
+/** GET /api/narratives/claim-reactions: each dollar cost claim against `ticker`'s CAR at its date. */
+export const claimReactionsQuery = z.object({
+  ticker: single(q.symbol).optional(),
+  benchmark: common.benchmark,
+  model: common.model,
+  returns: common.returns,
+  estimation: common.estimation,
+  gap: common.gap,
+  window: windowParam,
+  asOf: q.date,
+  position: q.position,
+});
+
+export function claimReactionParamsFrom(query: z.infer<typeof claimReactionsQuery>): ClaimReactionParamsInput {
+  return {
+    ticker: query.ticker,
+    benchmark: query.benchmark,
+    model: query.model,
+    returns: query.returns,
     estimation: query.estimation,
     gap: query.gap,
     window: query.window,
@@ -136,9 +254,13 @@ export const timelinePageQuery = timelineQuery.extend({
 export const clockQuery = z.object({ asOf: q.date, position: q.position });
 /** GET /api/sources: where the prices of these tickers came from, at a clock. */
 export const sourcesQuery = z.object({ tickers: q.list(q.symbol), asOf: q.date, position: q.position });
-/** GET /api/impacts: the impacts query, plus `summary=1` (window statistics only, no daily rows or warning texts). */
+/**
+ * GET /api/impacts: the impacts query, plus `summary=1` (window statistics only, no daily rows or
+ * warning texts) and `volume=1` (each result also carries the abnormal volume, result.volume).
+ */
 export const impactsRouteQuery = impactsQuery.extend({
   summary: z.enum(['0', '1'], { message: 'must be 0 or 1' }).optional(),
+  volume: z.enum(['0', '1'], { message: 'must be 0 or 1' }).optional(),
 });
 /** Narratives have no valid time: only a ledger position replays them. */
 export const narrativeDefinitionsQuery = z.object({ position: q.position });
@@ -184,6 +306,10 @@ export const exportQueries = {
   /** The dashboard's impact table shows the events of the visible range: `from`/`to` filter by event date. */
   impacts: impactsQuery.extend({ from: q.date, to: q.date, ...output }),
   narratives: narrativesQuery.extend(output),
+  /** One row per test of the battery. */
+  tests: testsQuery.extend(output),
+  /** One row per event × ticker of the matrix. */
+  heatmap: matrixQuery.extend(output),
   ledger: z.object({
     after: q.int(0, Number.MAX_SAFE_INTEGER).optional(),
     /** No default: an export holds the whole (filtered) ledger unless a limit is given. */

@@ -1,7 +1,8 @@
 // Response shapes of the read API, shared by route handlers, server prefetch and client queries.
 import type { EventStudyResult } from '@/lib/analytics/types';
 import type { NarrativeAggregate } from '@/lib/analytics/narratives';
-import type { ImpactParams, NarrativeParams } from '@/lib/analytics/params';
+import type { TestBattery, TestResult } from '@/lib/analytics/tests-info';
+import type { ClaimReactionParams, ImpactParams, MatrixParams, NarrativeParams, TestsParams } from '@/lib/analytics/params';
 import type { ClaimHistoryItem, ClaimStatus } from '@/lib/domain/cost-claim';
 import type { Figure, Source } from '@/lib/domain/schemas';
 import type { KINDS, METRICS, RELATION_TYPES, TICKER_ROLES } from '@/lib/domain/schemas';
@@ -149,12 +150,111 @@ export type SeriesColumns = {
 export type SeriesResponse = { position: number; series: SeriesColumns[] };
 /** GET /api/impacts */
 export type ImpactsResponse = { position: number; params: ImpactParams; params_hash: string; results: ImpactResult[] };
-/** GET /api/narratives */
+/** GET /api/narratives: each aggregate with the test battery over its pairs. */
 export type NarrativesResponse = {
   position: number;
   params: NarrativeParams;
   params_hash: string;
-  narratives: NarrativeAggregate[];
+  narratives: (NarrativeAggregate & { tests: TestBattery })[];
+};
+
+export type { TestBattery, TestResult };
+
+/** One (event, ticker) pair of a battery: its day 0 and the per-pair numbers the tests use. */
+export type TestPair = {
+  event: string;
+  ticker: string;
+  day0: string;
+  car: number;
+  /** The per-event t of the CAR (σ from the estimation window) and its p. */
+  t: number;
+  p: number | null;
+  scar: number;
+  bhar: number | null;
+  /** Cumulative abnormal log volume; null when the pair has no usable volume (see `excluded`). */
+  cav: number | null;
+  cav_t: number | null;
+  sigma: number;
+  estimation_n: number;
+};
+
+/** A pair left out: of the whole sample, or (scope 'volume') of the volume test only. */
+export type ExcludedPair = { event: string; ticker: string; reason: string; scope: 'sample' | 'volume' };
+
+/** GET /api/impacts/tests */
+export type TestsResponse = {
+  position: number;
+  params: TestsParams;
+  params_hash: string;
+  window: { from: number; to: number };
+  n: number;
+  pairs: TestPair[];
+  excluded: ExcludedPair[];
+  caar: number | null;
+  mean_bhar: number | null;
+  tests: TestBattery;
+};
+
+export type MatrixCell = { car: number; t: number; p: number | null };
+export type MatrixSummary = { caar: number | null; n: number; bmp: TestResult };
+
+/** GET /api/impacts/matrix: rows are events (by date), columns tickers. */
+export type MatrixResponse = {
+  position: number;
+  params: MatrixParams;
+  params_hash: string;
+  window: { from: number; to: number };
+  events: { id: string; date: string; title: string; narrative: string; kind: string }[];
+  tickers: string[];
+  cells: (MatrixCell | null)[][];
+  /** Why a cell is null (same shape as cells; null where the cell has a value). */
+  reasons: (string | null)[][];
+  /** Per event (row) and per ticker (column): CAAR with the BMP test over the row's or column's pairs. */
+  rows: MatrixSummary[];
+  columns: MatrixSummary[];
+};
+
+/** One cost claim in dollars against the ticker's CAR at the date it was asserted. */
+export type ClaimReactionPoint = {
+  claim: string;
+  subject: string;
+  metric: string;
+  claimant: string;
+  narrative: string;
+  asserted_on: string;
+  value_usd: number;
+  log10_usd: number;
+  day0: string;
+  car: number;
+  t: number;
+  p: number | null;
+};
+
+/** OLS of CAR on log10(USD): slope with its t (df n − 2), R²; null with a reason when n < 3. */
+export type ClaimReactionFit = {
+  n: number;
+  slope: number | null;
+  intercept: number | null;
+  slope_t: number | null;
+  slope_p: number | null;
+  df: number | null;
+  r2: number | null;
+  reason: string | null;
+  /** n below which the scatter says "too few to conclude". */
+  min_n: number;
+  conclusive: boolean;
+};
+
+/** GET /api/narratives/claim-reactions */
+export type ClaimReactionsResponse = {
+  position: number;
+  params: ClaimReactionParams;
+  params_hash: string;
+  ticker: string;
+  window: { from: number; to: number };
+  points: ClaimReactionPoint[];
+  excluded: { claim: string; asserted_on: string; reason: string }[];
+  fit: ClaimReactionFit;
 };
 /** GET /api/narratives/definitions */
 export type NarrativeDefinitionsResponse = { position: number; narratives: NarrativeView[] };

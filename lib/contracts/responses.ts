@@ -5,22 +5,27 @@
 // added to a contract must be added here too (and so to the API document).
 import { z } from 'zod';
 import type { NarrativeAggregate } from '@/lib/analytics/narratives';
-import type { ImpactParams, NarrativeParams } from '@/lib/analytics/params';
+import type { ClaimReactionParams, ImpactParams, MatrixParams, NarrativeParams, TestsParams } from '@/lib/analytics/params';
+import { TEST_NAMES, type TestBattery, type TestResult } from '@/lib/analytics/tests-info';
+import type { VolumeStudy } from '@/lib/analytics/types';
 import { KINDS, METRICS, RELATION_TYPES, TICKER_ROLES, figureSchema, sourceSchema } from '@/lib/domain/schemas';
 import type { EpisodeImportResponse, EpisodeRefusal, TimelineImportResponse } from './episode';
 import type { ImportResponse, PreviewResponse } from './price-import';
 import type {
   BarView,
+  ClaimReactionsResponse,
   ClaimView,
   EntryView,
   HealthResponse,
   HistoryItem,
   ImpactResult,
   LedgerEventView,
+  MatrixResponse,
   NarrativeDefinitionsResponse,
   NarrativeView,
   SeriesColumns,
   SeriesResponse,
+  TestsResponse,
   TickerView,
   TimelineResponse,
 } from './read';
@@ -162,19 +167,56 @@ export const narrativeView = z.object({
 const model = z.enum(['market', 'market-adjusted', 'constant-mean']);
 const eventWindow = z.tuple([z.number().int(), z.number().int()]);
 
+/** Present only for log returns: a request without `returns=log` keeps its former bytes and hash. */
+const returnsKind = z.literal('log').optional().meta({ description: 'Present (`log`) only when log returns were asked for; absent means simple returns.' });
+
 export const impactParams = z.object({
   events: z.array(z.string()).nullable(),
   tickers: z.array(z.string()),
   benchmark: z.string(),
   model,
+  returns: returnsKind,
   estimation: z.number().int(),
   gap: z.number().int(),
   windows: z.array(eventWindow),
   asOf: z.string().nullable(),
   position: z.number().int().nullable(),
+  volume: z.literal(true).optional().meta({ description: 'Present when `volume=1` asked for the abnormal volume.' }),
 });
 
-export const narrativeParams = impactParams.omit({ events: true, windows: true }).extend({ window: eventWindow });
+export const narrativeParams = impactParams.omit({ events: true, windows: true, volume: true }).extend({ window: eventWindow });
+
+/** What the battery, the matrix and the claim scatter share: one window and the model. */
+const windowedParams = {
+  benchmark: z.string(),
+  model,
+  returns: returnsKind,
+  estimation: z.number().int(),
+  gap: z.number().int(),
+  window: eventWindow,
+  asOf: z.string().nullable(),
+  position: z.number().int().nullable(),
+};
+
+export const testsParams = z.object({
+  events: z.array(z.string()).nullable(),
+  narrative: z.string().nullable(),
+  tickers: z.array(z.string()),
+  pairs: z.array(z.object({ event: z.string(), ticker: z.string() })).nullable(),
+  ...windowedParams,
+});
+
+export const matrixParams = z.object({
+  events: z.array(z.string()).nullable(),
+  narrative: z.string().nullable(),
+  kinds: z.array(z.string()).nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  tickers: z.array(z.string()).nullable(),
+  ...windowedParams,
+});
+
+export const claimReactionParams = z.object({ ticker: z.string(), ...windowedParams });
 
 const dailyRow = z.object({
   day: z.number().int(),
@@ -208,6 +250,15 @@ const estimation = z.object({
   r2: nullableNumber,
 });
 
+export const volumeStudy = z
+  .object({
+    reason: z.string().nullable(),
+    estimation: z.object({ n: z.number().int(), mean: z.number(), sd: z.number() }).nullable(),
+    daily: z.array(z.object({ day: z.number().int(), date: isoDay, volume: nullableNumber, av: nullableNumber, cav: z.number() })),
+    windows: z.array(z.object({ from: z.number().int(), to: z.number().int(), cav: nullableNumber, t: nullableNumber, n: z.number().int() })),
+  })
+  .meta({ description: 'Abnormal log volume v = ln(1 + volume) minus its estimation-window mean, over the same days and windows (with `volume=1`).' });
+
 export const impactResult = z.object({
   event_id: z.string(),
   event_date: isoDay,
@@ -217,7 +268,7 @@ export const impactResult = z.object({
   benchmark: z.string(),
   model,
   day0: z.object({ date: isoDay, reason: z.enum(['same day', 'weekend/holiday', 'after close']) }).nullable(),
-  result: z.object({ estimation, daily: z.array(dailyRow), windows: z.array(windowResult) }).nullable(),
+  result: z.object({ estimation, daily: z.array(dailyRow), windows: z.array(windowResult), volume: volumeStudy.optional() }).nullable(),
   reason: z.string().nullable(),
   warnings: z.array(z.object({ code: z.enum(['overlap_event_window', 'overlap_estimation_window', 'window_cut', 'missing_returns']), message: z.string(), event_id: z.string().optional() })),
   warnings_count: z.number().int().optional(),
@@ -236,6 +287,71 @@ export const narrativeAggregate = z.object({
   share_negative: nullableNumber,
 });
 
+// ---- the test battery (issue 15) ----
+
+export const testResult = z.object({
+  statistic: nullableNumber,
+  p_value: nullableNumber,
+  n: z.number().int().meta({ description: 'Pairs the statistic is computed on.' }),
+  distribution: z.enum(['normal', 't']),
+  df: z.number().int().optional(),
+  reason: z.string().optional().meta({ description: 'Why the statistic is null.' }),
+  r_bar: z.number().optional().meta({ description: 'Kolari–Pynnönen: the mean pairwise correlation of estimation residuals.' }),
+  p_hat: z.number().optional().meta({ description: 'Generalised sign: the expected share of positive abnormal returns.' }),
+  positive: z.number().int().optional().meta({ description: 'Generalised sign: pairs with CAR > 0.' }),
+});
+
+export const testBattery = z.object(Object.fromEntries(TEST_NAMES.map((name) => [name, testResult])) as Record<(typeof TEST_NAMES)[number], typeof testResult>);
+
+const eventWindowObject = z.object({ from: z.number().int(), to: z.number().int() });
+
+export const testPair = z.object({
+  event: z.string(),
+  ticker: z.string(),
+  day0: isoDay,
+  car: z.number(),
+  t: z.number(),
+  p: nullableNumber,
+  scar: z.number(),
+  bhar: nullableNumber,
+  cav: nullableNumber,
+  cav_t: nullableNumber,
+  sigma: z.number(),
+  estimation_n: z.number().int(),
+});
+
+export const excludedPair = z.object({ event: z.string(), ticker: z.string(), reason: z.string(), scope: z.enum(['sample', 'volume']) });
+
+const matrixSummary = z.object({ caar: nullableNumber, n: z.number().int(), bmp: testResult });
+
+export const claimReactionPoint = z.object({
+  claim: z.string(),
+  subject: z.string(),
+  metric: z.string(),
+  claimant: z.string(),
+  narrative: z.string(),
+  asserted_on: isoDay,
+  value_usd: z.number(),
+  log10_usd: z.number(),
+  day0: isoDay,
+  car: z.number(),
+  t: z.number(),
+  p: nullableNumber,
+});
+
+export const claimReactionFit = z.object({
+  n: z.number().int(),
+  slope: nullableNumber,
+  intercept: nullableNumber,
+  slope_t: nullableNumber,
+  slope_p: nullableNumber,
+  df: z.number().int().nullable(),
+  r2: nullableNumber,
+  reason: z.string().nullable(),
+  min_n: z.number().int(),
+  conclusive: z.boolean(),
+});
+
 // ---- one schema per route's answer ----
 
 export const responses = {
@@ -252,7 +368,41 @@ export const responses = {
   prices: z.object({ ticker: z.string(), position: z.number().int(), bars: z.array(barView) }),
   series: z.object({ position: z.number().int(), series: z.array(seriesColumns) }),
   impacts: z.object({ position: z.number().int(), params: impactParams, params_hash: z.string(), results: z.array(impactResult) }),
-  narratives: z.object({ position: z.number().int(), params: narrativeParams, params_hash: z.string(), narratives: z.array(narrativeAggregate) }),
+  narratives: z.object({ position: z.number().int(), params: narrativeParams, params_hash: z.string(), narratives: z.array(narrativeAggregate.extend({ tests: testBattery })) }),
+  tests: z.object({
+    position: z.number().int(),
+    params: testsParams,
+    params_hash: z.string(),
+    window: eventWindowObject,
+    n: z.number().int(),
+    pairs: z.array(testPair),
+    excluded: z.array(excludedPair),
+    caar: nullableNumber,
+    mean_bhar: nullableNumber,
+    tests: testBattery,
+  }),
+  matrix: z.object({
+    position: z.number().int(),
+    params: matrixParams,
+    params_hash: z.string(),
+    window: eventWindowObject,
+    events: z.array(z.object({ id: z.string(), date: isoDay, title: z.string(), narrative: z.string(), kind: z.string() })),
+    tickers: z.array(z.string()),
+    cells: z.array(z.array(z.object({ car: z.number(), t: z.number(), p: nullableNumber }).nullable())),
+    reasons: z.array(z.array(z.string().nullable())),
+    rows: z.array(matrixSummary),
+    columns: z.array(matrixSummary),
+  }),
+  claimReactions: z.object({
+    position: z.number().int(),
+    params: claimReactionParams,
+    params_hash: z.string(),
+    ticker: z.string(),
+    window: eventWindowObject,
+    points: z.array(claimReactionPoint),
+    excluded: z.array(z.object({ claim: z.string(), asserted_on: isoDay, reason: z.string() })),
+    fit: claimReactionFit,
+  }),
   narrativeDefinitions: z.object({ position: z.number().int(), narratives: z.array(narrativeView) }),
   ledger: z.object({ position: z.number().int(), events: z.array(ledgerEventView) }),
   sources: z.object({
@@ -354,6 +504,15 @@ export const CONTRACT_CHECKS = [
   matches<z.output<typeof narrativeParams>, NarrativeParams>(true),
   matches<z.output<typeof impactResult>, ImpactResult>(true),
   matches<z.output<typeof narrativeAggregate>, NarrativeAggregate>(true),
+  matches<z.output<typeof volumeStudy>, VolumeStudy>(true),
+  matches<z.output<typeof testResult>, TestResult>(true),
+  matches<z.output<typeof testBattery>, TestBattery>(true),
+  matches<z.output<typeof testsParams>, TestsParams>(true),
+  matches<z.output<typeof matrixParams>, MatrixParams>(true),
+  matches<z.output<typeof claimReactionParams>, ClaimReactionParams>(true),
+  matches<z.output<typeof responses.tests>, TestsResponse>(true),
+  matches<z.output<typeof responses.matrix>, MatrixResponse>(true),
+  matches<z.output<typeof responses.claimReactions>, ClaimReactionsResponse>(true),
   matches<z.output<typeof responses.health>, HealthResponse>(true),
   matches<z.output<typeof responses.timeline>, TimelineResponse>(true),
   matches<z.output<typeof responses.narrativeDefinitions>, NarrativeDefinitionsResponse>(true),

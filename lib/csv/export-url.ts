@@ -3,7 +3,7 @@
 // both build the name here, so the name a user is shown is the name they get.
 // No node imports in this file: it ships to the browser.
 
-export const EXPORT_DATASETS = ['timeline', 'claims', 'prices', 'impacts', 'narratives', 'ledger'] as const;
+export const EXPORT_DATASETS = ['timeline', 'claims', 'prices', 'impacts', 'narratives', 'ledger', 'tests', 'heatmap'] as const;
 export type ExportDataset = (typeof EXPORT_DATASETS)[number];
 
 export function isExportDataset(value: string): value is ExportDataset {

@@ -42,6 +42,16 @@ export const EXPORT_COLUMNS: Record<ExportDataset, readonly Column[]> = {
     n('position'), t('event_id'), t('stream_id'), n('stream_version'), t('type'), t('occurred_at'), t('recorded_at'),
     t('data_json'), t('metadata_json'),
   ],
+  tests: [
+    t('test'), t('label'), n('statistic'), n('p_value'), n('n'), t('distribution'), n('df'), t('reason'),
+    n('window_from'), n('window_to'), t('benchmark'), t('model'), t('returns'), n('estimation'), n('gap'), t('as_of'),
+    n('position'), t('params_hash'), t('pairs'),
+  ],
+  heatmap: [
+    t('event_id'), t('event_date'), t('event_title'), t('narrative'), t('kind'), t('ticker'), n('car'), n('t_stat'), n('p_value'),
+    t('reason'), n('window_from'), n('window_to'), t('benchmark'), t('model'), t('returns'), n('estimation'), n('gap'), t('as_of'),
+    n('position'), t('params_hash'),
+  ],
 };
 
 export function recordToCells(columns: readonly Column[], record: ExportRecord): string[] {

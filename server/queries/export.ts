@@ -4,17 +4,19 @@
 // nor a statement open across the awaits of a streamed response. Consistency across pages comes
 // from the clock: a read with no position is pinned to the ledger position at its start, so bars
 // recorded or corrected mid-download are not mixed in.
-import type { ImpactParamsInput, NarrativeParamsInput } from '@/lib/analytics/params';
+import type { ImpactParamsInput, MatrixParamsInput, NarrativeParamsInput, TestsParamsInput } from '@/lib/analytics/params';
 import { DEFAULT_SUBJECT } from '@/lib/config';
 import type { ExportRecord } from '@/lib/csv/cells';
 import { AppError } from '@/lib/domain/errors';
 import { priceCsvLines, priceRecord } from '@/lib/mappings/bar';
 import { claimRecord } from '@/lib/mappings/claim';
 import { timelineRecord } from '@/lib/mappings/entry';
+import { heatmapRecords, testRecords } from '@/lib/mappings/battery';
 import { impactRecords, narrativeRecord } from '@/lib/mappings/impact';
 import { ledgerRecord } from '@/lib/mappings/ledger';
 import type { Clock, LedgerFilter, PriceFilter, ReadModel, TimelineFilter } from '@/db/store';
 import { computeImpacts, computeNarratives } from './impacts';
+import { computeMatrix, computeTests } from './tests';
 
 export type ExportSource = {
   /** Lazily produced rows; iterate once. */
@@ -73,6 +75,27 @@ export async function exportNarratives(read: ReadModel, input: NarrativeParamsIn
     position: body.position,
     params: { ...body.params },
     dataSources: () => read.priceSources([...body.params.tickers, body.params.benchmark], body.position),
+  };
+}
+
+export async function exportTests(read: ReadModel, input: TestsParamsInput): Promise<ExportSource> {
+  const body = await computeTests(read, input);
+  const tickers = [...new Set(body.pairs.map((p) => p.ticker))];
+  return {
+    records: testRecords(body),
+    position: body.position,
+    params: { ...body.params },
+    dataSources: () => read.priceSources([...tickers, body.params.benchmark], body.position),
+  };
+}
+
+export async function exportHeatmap(read: ReadModel, input: MatrixParamsInput): Promise<ExportSource> {
+  const body = await computeMatrix(read, input);
+  return {
+    records: heatmapRecords(body),
+    position: body.position,
+    params: { ...body.params },
+    dataSources: () => read.priceSources([...body.tickers, body.params.benchmark], body.position),
   };
 }
 

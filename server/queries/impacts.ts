@@ -13,11 +13,14 @@ import {
   type NarrativeItem,
   type OtherEvent,
   type PreparedSeries,
+  type ReturnsKind,
 } from '@/lib/analytics';
+import { addPair, createSample, runBattery, type Sample } from '@/lib/analytics/battery';
 import {
   normaliseImpactParams,
   normaliseNarrativeParams,
   paramsHash,
+  returnsOf,
   type ImpactParamsInput,
   type NarrativeParamsInput,
 } from '@/lib/analytics/params';
@@ -26,8 +29,8 @@ import type { Clock, ReadModel } from '@/db/store';
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function toBar(b: { date: string; close: number; adj_close: number | null }): Bar {
-  return { date: b.date, close: b.close, adj_close: b.adj_close };
+function toBar(b: { date: string; close: number; adj_close: number | null; volume: number | null }): Bar {
+  return { date: b.date, close: b.close, adj_close: b.adj_close, volume: b.volume };
 }
 
 /**
@@ -46,7 +49,7 @@ async function benchmarkBarsAt(read: ReadModel, symbol: string, clock: Clock): P
   return known.concat(later);
 }
 
-type Context = {
+export type Context = {
   clock: Clock;
   position: number;
   visible: EntryView[];
@@ -55,7 +58,11 @@ type Context = {
 };
 
 /** Checks the tickers, reads the entries and prepares the benchmark and each ticker once. */
-async function prepareContext(read: ReadModel, p: { tickers: string[]; benchmark: string; asOf: string | null; position: number | null }): Promise<Context> {
+export async function prepareContext(
+  read: ReadModel,
+  p: { tickers: string[]; benchmark: string; returns?: ReturnsKind; asOf: string | null; position: number | null },
+  options: { logVolume?: boolean } = {},
+): Promise<Context> {
   const clock: Clock = { asOf: p.asOf, position: p.position };
   const listed = new Map((await read.listTickers()).map((t) => [t.symbol, t] as const));
   for (const symbol of [...p.tickers, p.benchmark]) {
@@ -67,12 +74,12 @@ async function prepareContext(read: ReadModel, p: { tickers: string[]; benchmark
       });
     }
   }
-  const bench = prepareBenchmark(await benchmarkBarsAt(read, p.benchmark, clock));
+  const bench = prepareBenchmark(await benchmarkBarsAt(read, p.benchmark, clock), returnsOf(p));
   const series = new Map<string, PreparedSeries>();
   const shares = new Map<string, number | null>();
   for (const symbol of p.tickers) {
     const bars = (await read.listBars(symbol, {}, clock)).map(toBar);
-    series.set(symbol, prepareSeries(bars, bench, p.asOf));
+    series.set(symbol, prepareSeries(bars, bench, p.asOf, { logVolume: options.logVolume }));
     shares.set(symbol, listed.get(symbol)?.shares_outstanding ?? null);
   }
   const visible = (await read.listEntries({}, clock)).filter((e) => e.status === 'active');
@@ -88,8 +95,11 @@ function othersFor(visible: EntryView[], ticker: string): OtherEvent[] {
 
 const byDateThenId = (a: EntryView, b: EntryView): number => cmp(a.date, b.date) || cmp(a.id, b.id);
 
-/** Event study of each (event, ticker) pair at the clock. Throws AppError validation / not_found. */
-export async function computeImpacts(read: ReadModel, input: ImpactParamsInput = {}): Promise<ImpactsResponse> {
+/**
+ * Event study of each (event, ticker) pair at the clock. Throws AppError validation / not_found.
+ * `daily: false` leaves out the daily rows (the summary form).
+ */
+export async function computeImpacts(read: ReadModel, input: ImpactParamsInput = {}, options: { daily?: boolean } = {}): Promise<ImpactsResponse> {
   const params = normaliseImpactParams(input);
   const ctx = await prepareContext(read, params);
 
@@ -130,6 +140,8 @@ export async function computeImpacts(read: ReadModel, input: ImpactParamsInput =
         asOf: params.asOf,
         otherEvents: others.get(ticker)!,
         sharesOutstanding: ctx.shares.get(ticker) ?? null,
+        daily: options.daily,
+        volume: params.volume === true,
       });
       results.push({
         event_id: e.id,
@@ -151,28 +163,40 @@ export async function computeImpacts(read: ReadModel, input: ImpactParamsInput =
 
 /**
  * Per (narrative, ticker): the CAR of one window for every active entry visible at the clock,
- * aggregated by lib/analytics aggregateNarratives (null CARs are counted as missing).
+ * aggregated by lib/analytics aggregateNarratives (null CARs are counted as missing), and the
+ * test battery over the same pairs (those with a complete window).
  */
 export async function computeNarratives(read: ReadModel, input: NarrativeParamsInput = {}): Promise<NarrativesResponse> {
   const params = normaliseNarrativeParams(input);
-  const ctx = await prepareContext(read, params);
+  const ctx = await prepareContext(read, params, { logVolume: true });
   const engineParams = { model: params.model, estimation: params.estimation, gap: params.gap, windows: [params.window] };
+  const batteryParams = { model: params.model, estimation: params.estimation, gap: params.gap, window: params.window };
   const items: NarrativeItem[] = [];
-  for (const e of [...ctx.visible].sort(byDateThenId)) {
+  const samples = new Map<string, Sample>();
+  const visible = [...ctx.visible].sort(byDateThenId);
+  for (const e of visible) {
     for (const ticker of params.tickers) {
+      const series = ctx.series.get(ticker)!;
       const r = runEventStudy({
         event: { id: e.id, date: e.date, time_utc: e.time_utc },
         ticker,
         benchmark: params.benchmark,
         params: engineParams,
-        series: ctx.series.get(ticker)!,
+        series,
         asOf: params.asOf,
+        daily: false,
       });
       const car = r.result?.windows[0]?.car ?? null;
       items.push({ narrative: e.narrative, ticker, event_id: e.id, date: e.date, car });
+      const key = `${e.narrative}\u0000${ticker}`;
+      let sample = samples.get(key);
+      if (!sample) samples.set(key, (sample = createSample(batteryParams, returnsOf(params), visible.length)));
+      const d0 = r.day0 ? mapDay0(series.calendar, e.date, e.time_utc, series.end).index : null;
+      if (r.result && d0 !== null) addPair(sample, series, d0, series.end);
     }
   }
-  return { position: ctx.position, params, params_hash: paramsHash(params), narratives: aggregateNarratives(items) };
+  const narratives = aggregateNarratives(items).map((a) => ({ ...a, tests: runBattery(samples.get(`${a.narrative}\u0000${a.ticker}`)!) }));
+  return { position: ctx.position, params, params_hash: paramsHash(params), narratives };
 }
 
 /**
@@ -181,6 +205,7 @@ export async function computeNarratives(read: ReadModel, input: NarrativeParamsI
  * need only this, and on a large ledger the full form is megabytes.
  */
 export function summarizeImpacts(full: ImpactsResponse): ImpactsResponse {
+  // computeImpacts(…, { daily: false }) already leaves the daily rows out; this drops the warning texts too.
   return {
     ...full,
     results: full.results.map((r) => ({

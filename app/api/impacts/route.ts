@@ -10,8 +10,9 @@ export async function GET(request: Request) {
     const query = parseQuery(routeQuery, url.searchParams);
     const store = await storeForRead(request);
     return await cachedJsonResponse(request, store, `impacts:${cacheKeyOf(url)}`, async () => {
-      const full = await computeImpacts(store.read, impactParamsFrom(query));
-      return query.summary === '1' ? summarizeImpacts(full) : full;
+      const summary = query.summary === '1';
+      const full = await computeImpacts(store.read, { ...impactParamsFrom(query), volume: query.volume === '1' }, { daily: !summary });
+      return summary ? summarizeImpacts(full) : full;
     });
   } catch (error) {
     return toResponse(error);

@@ -6,7 +6,7 @@ import type { ReadModel } from '@/db/store';
 import { paramsHash } from '@/lib/analytics/params';
 import { DEFAULT_SUBJECT } from '@/lib/config';
 import { parseQuery } from '@/lib/contracts/query';
-import { exportQueries, impactParamsFrom, narrativeParamsFrom } from '@/lib/contracts/read-queries';
+import { exportQueries, impactParamsFrom, matrixParamsFrom, narrativeParamsFrom, testsParamsFrom } from '@/lib/contracts/read-queries';
 import {
   EXPORT_DATASETS,
   csvChunks,
@@ -21,7 +21,17 @@ import { AppError } from '@/lib/domain/errors';
 import { chunksToStream } from '@/server/csv-stream';
 import { checkNarrativeFilter } from '@/server/queries/narrative-filter';
 import { toResponse } from '@/server/http';
-import { exportClaims, exportImpacts, exportLedger, exportNarratives, exportPrices, exportTimeline, type ExportSource } from '@/server/queries/export';
+import {
+  exportClaims,
+  exportHeatmap,
+  exportImpacts,
+  exportLedger,
+  exportNarratives,
+  exportPrices,
+  exportTests,
+  exportTimeline,
+  type ExportSource,
+} from '@/server/queries/export';
 
 type Plan = {
   source: ExportSource;
@@ -94,6 +104,28 @@ async function plan(read: ReadModel, dataset: ExportDataset, search: URLSearchPa
         source,
         params: source.params!,
         filename: { asOf: query.asOf ?? null, position: query.position ?? null },
+        bom: query.bom ?? false,
+        meta: query.meta ?? false,
+      };
+    }
+    case 'tests': {
+      const query = parseQuery(exportQueries.tests, search);
+      const source = await exportTests(read, testsParamsFrom(query));
+      return {
+        source,
+        params: source.params!,
+        filename: { asOf: query.asOf ?? null, position: query.position ?? null },
+        bom: query.bom ?? false,
+        meta: query.meta ?? false,
+      };
+    }
+    case 'heatmap': {
+      const query = parseQuery(exportQueries.heatmap, search);
+      const source = await exportHeatmap(read, matrixParamsFrom(query));
+      return {
+        source,
+        params: source.params!,
+        filename: { from: query.from ?? null, to: query.to ?? null, asOf: query.asOf ?? null, position: query.position ?? null },
         bom: query.bom ?? false,
         meta: query.meta ?? false,
       };

@@ -1,0 +1,19 @@
+import { storeForRead } from '@/server/reads';
+import { parseQuery } from '@/lib/contracts/query';
+import { matrixParamsFrom, matrixQuery } from '@/lib/contracts/read-queries';
+import { jsonResponse, toResponse } from '@/server/http';
+import { cachedJson } from '@/server/queries/cache';
+import { computeMatrix } from '@/server/queries/tests';
+
+// Events × tickers: CAR, t and p of one window per cell, with row and column summaries (issue 15).
+export async function GET(request: Request) {
+  try {
+    const url = new URL(request.url);
+    const query = parseQuery(matrixQuery, url.searchParams);
+    const store = await storeForRead(request);
+    const body = await cachedJson(store, `matrix:${url.search}`, () => computeMatrix(store.read, matrixParamsFrom(query)));
+    return jsonResponse(body);
+  } catch (error) {
+    return toResponse(error);
+  }
+}
