@@ -322,6 +322,9 @@ for (const [name, viewport] of WIDTHS) {
       await page.goto(`/events/nvda-record-one-day-loss?position=${position}`);
       await expect(page.locator('.brief-side .known li').first()).toBeVisible();
       await expect(page.locator('.ar-car-chart svg')).toBeVisible();
+      // The Peers section (issue 15) loads its two battery requests after the page.
+      const peers = page.getByRole('region', { name: 'Peers', exact: true });
+      await expect(peers.getByRole('heading', { name: /^Tests over [1-9]\d* pairs/ })).toBeVisible();
       await expect(page).toHaveScreenshot(`event-${name}.png`, { ...opts, mask: [page.locator('.clock-banner'), page.locator('.history')] });
       await page.goto(`/narratives?position=${position}`);
       await expect(page.locator('.ladder-hit').first()).toBeVisible();
