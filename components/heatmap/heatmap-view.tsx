@@ -1,8 +1,9 @@
 'use client';
 // /heatmap: how each event moved each ticker. Events (rows, by date) × tickers (columns), CAR of
 // one window per cell; filters, window, model, returns and the as-of date live in the URL.
-import { useCallback, useMemo, useState } from 'react';
-import { usePathname, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo } from 'react';
+import { usePathname } from 'next/navigation';
+import { useUrlState } from '@/components/ui/use-url-state';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { matrixQuery } from '@/components/data/queries';
 import { useNarratives, useTickers } from '@/components/data/use-queries';
@@ -32,24 +33,8 @@ const windowLabel = (w: string) => {
 };
 
 export function HeatmapView({ asOfExtent, latestPosition }: HeatmapViewProps) {
-  const search = useSearchParams();
   const pathname = usePathname();
-  const searchStr = search.toString();
-  // The URL is the source of truth; the local copy answers a control at once (as /narratives).
-  const [view, setView] = useState(() => ({ urlSeen: searchStr, state: parseHeatmapState((k) => search.get(k)) }));
-  let state = view.state;
-  if (view.urlSeen !== searchStr) {
-    state = parseHeatmapState((k) => search.get(k));
-    setView({ urlSeen: searchStr, state });
-  }
-  const update = useCallback(
-    (patch: Partial<HeatmapState>) => {
-      const next = { ...parseHeatmapState((k) => new URLSearchParams(window.location.search).get(k)), ...patch };
-      setView((v) => ({ urlSeen: v.urlSeen, state: next }));
-      window.history.replaceState(null, '', `${pathname}${toSearch(next)}`);
-    },
-    [pathname],
-  );
+  const [state, update] = useUrlState(parseHeatmapState, toSearch);
   const onAsOf = useCallback((asOf: string | null) => update({ asOf }), [update]);
   const clock = clockOf(state);
   // Narratives are ledger data: the ones defined at the clock's position.

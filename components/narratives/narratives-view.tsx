@@ -2,8 +2,9 @@
 
 // /narratives: the claim ladder over a price strip, and the narrative aggregates beside it.
 // All view state lives in the URL (state.ts); data comes from TanStack Query (hydrated by the page).
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { usePathname, useSearchParams } from 'next/navigation';
+import { useCallback, useMemo, useRef } from 'react';
+import { usePathname } from 'next/navigation';
+import { useUrlState } from '@/components/ui/use-url-state';
 import { useQueries, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { narrativesQuery, pricesQuery } from '@/components/data/queries';
 import { useClaims, useNarratives, useTickers } from '@/components/data/use-queries';
@@ -17,7 +18,7 @@ import { AggregatesTable } from './aggregates-table';
 import { AsOfControl } from './as-of-control';
 import { ClaimLadderChart, tickerColor } from './claim-ladder-chart';
 import { ClaimsTable } from './claims-table';
-import { clockOf, narrativesParams, parseNarrativesState, toSearch, WINDOWS, type NarrativesState } from './state';
+import { clockOf, narrativesParams, parseNarrativesState, toSearch, WINDOWS } from './state';
 import { TickerPicker } from './ticker-picker';
 import { NarrativesExport } from './narratives-export';
 import { ClaimReactionScatter } from './claim-reaction-scatter';
@@ -49,27 +50,8 @@ const windowLabel = (w: string) => {
 };
 
 export function NarrativesView({ ladderExtent, asOfExtent, priceExtent, latestPosition }: NarrativesViewProps) {
-  const search = useSearchParams();
   const pathname = usePathname();
-  // The URL is the source of truth; the local copy answers a control at once while Next.js
-  // catches up with the History API call (a controlled radio would otherwise flick back).
-  const searchStr = search.toString();
-  const [view, setView] = useState(() => ({ urlSeen: searchStr, state: parseNarrativesState((k) => search.get(k)) }));
-  let state = view.state;
-  if (view.urlSeen !== searchStr) {
-    // the URL changed (our own write caught up, a link, Back): adopt it
-    state = parseNarrativesState((k) => search.get(k));
-    setView({ urlSeen: searchStr, state });
-  }
-  const update = useCallback(
-    (patch: Partial<NarrativesState>) => {
-      const next = { ...parseNarrativesState((k) => new URLSearchParams(window.location.search).get(k)), ...patch };
-      setView((v) => ({ urlSeen: v.urlSeen, state: next }));
-      // Next.js syncs useSearchParams with the History API: no server round trip for a view change.
-      window.history.replaceState(null, '', `${pathname}${toSearch(next)}`);
-    },
-    [pathname],
-  );
+  const [state, update] = useUrlState(parseNarrativesState, toSearch);
   const onAsOf = useCallback((asOf: string | null) => update({ asOf }), [update]);
   const clock = clockOf(state);
 
