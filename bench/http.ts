@@ -156,8 +156,49 @@ function etagOf(url: string): Promise<string | null> {
   });
 }
 
+/** What Chromium sends with every fetch: figure 7's clients ask as the dashboard's browser does. */
+export const BROWSER_ACCEPT_ENCODING = { 'accept-encoding': 'gzip, deflate, br, zstd' };
+
+/** One GET's status, headers and raw body bytes (not decoded). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+        res.on('error', reject);
+      })
+      .on('error', reject);
+  });
+}
+
+/**
+ * The floor under figure 7a: a bare node:http server (no routing, no database) answering the
+ * very bytes the timeline answered, under the same load. What is left is the load generator's
+ * own cost of receiving such a body on the same 2 cores, and the loopback.
+ */
+async function bareServerFloor(url: string, headers: Record<string, string>, opts: { connections: number; seconds: number }) {
+  const answer = await rawGet(url, headers);
+  const copied: Record<string, string> = { 'content-type': String(answer.headers['content-type'] ?? 'application/json'), 'content-length': String(answer.body.byteLength) };
+  if (answer.headers['content-encoding']) copied['content-encoding'] = String(answer.headers['content-encoding']);
+  const bare = http.createServer((_req, res) => {
+    res.writeHead(200, copied);
+    res.end(answer.body);
+  });
+  await new Promise<void>((resolve) => bare.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (bare.address() as { port: number }).port;
+    const result = await load(`http://127.0.0.1:${port}/`, opts.connections, opts.seconds, headers);
+    return { result, bytes: answer.body.byteLength, encoding: copied['content-encoding'] ?? 'identity' };
+  } finally {
+    await new Promise((resolve) => bare.close(resolve));
+  }
+}
+
 export async function figure7(server: BenchServer, targets: { timeline: string; impacts: string }, opts: { connections: number; seconds: number }): Promise<FigureRow[]> {
-  const run = async (path: string, headers?: Record<string, string>, status = 200) => {
+  const run = async (path: string, extraHeaders?: Record<string, string>, status = 200, encoding: Record<string, string> = BROWSER_ACCEPT_ENCODING) => {
+    const headers = { ...encoding, ...extraHeaders };
     for (let i = 0; i < 3; i++) {
       const warm = await drainHttp(`${server.url}${path}`, headers);
       if (warm.status !== status) throw new Error(`GET ${path} answered ${warm.status}`);
@@ -183,6 +224,15 @@ export async function figure7(server: BenchServer, targets: { timeline: string; 
         extraDetails.revalidating = summarise(revalidating);
         extra.push(`revalidating with If-None-Match (304, no body): p50 ${revalidating.latency.p50} ms, p99 ${revalidating.latency.p99} ms, ${fmtInt(revalidating.requests.average)} req/s`);
       }
+      const floor = await bareServerFloor(`${server.url}${path}`, BROWSER_ACCEPT_ENCODING, opts);
+      extraDetails.bareServerFloor = { ...summarise(floor.result), bodyBytes: floor.bytes, encoding: floor.encoding };
+      extra.push(
+        `floor: a bare node:http server in the bench process answering the same ${fmtInt(floor.bytes)} bytes (${floor.encoding}): p50 ${floor.result.latency.p50} ms, p99 ${floor.result.latency.p99} ms (${(floor.result.latency.p99 / Math.max(health.latency.p99, 1)).toFixed(2)}× health's p99), ${fmtInt(floor.result.requests.average)} req/s`,
+      );
+      // A client that does not accept compression (no Accept-Encoding): the 1.9 MB as they are.
+      const identity = await run(path, {}, 200, {});
+      extraDetails.identity = summarise(identity);
+      extra.push(`without Accept-Encoding (uncompressed): p50 ${identity.latency.p50} ms, p99 ${identity.latency.p99} ms, ${fmtInt(identity.requests.average)} req/s, ${(identity.throughput.average / 1e6).toFixed(1)} MB/s`);
       const pagePath = `${path}${path.includes('?') ? '&' : '?'}limit=500`;
       const page = await run(pagePath);
       extraDetails.page = summarise(page);
@@ -203,6 +253,7 @@ export async function figure7(server: BenchServer, targets: { timeline: string; 
         notes: [
           `${path}; ${fmtInt(r['2xx'])} responses 2xx${bad ? `, ${bad} non-2xx/errors/timeouts` : ''}; mean ${(r.throughput.average / 1e6).toFixed(1)} MB/s`,
           ...extra,
+          `every client sends Accept-Encoding: ${BROWSER_ACCEPT_ENCODING['accept-encoding']} as Chromium does (health's answer is below the 1 kB compression threshold)${timeline ? '; the body is sent as cached, compressed once per ledger position' : ''}`,
           'autocannon runs in the bench process on the same 2 cores as the server',
         ],
         details: { result: summarise(r), baseline: summarise(health), p99Ratio, requestsRatio: rpsRatio, ...extraDetails },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cacheKeyOf, ifNoneMatch } from './http';
+import { cacheKeyOf, ifNoneMatch, preferredEncoding } from './http';
 
 const key = (search: string) => cacheKeyOf(new URL(`http://localhost/api/timeline${search}`));
 
@@ -27,5 +27,30 @@ describe('ifNoneMatch', () => {
     expect(ifNoneMatch('*', 'W/"a.1.x"')).toBe(true);
     expect(ifNoneMatch('W/"a.2.x"', 'W/"a.1.x"')).toBe(false);
     expect(ifNoneMatch(null, 'W/"a.1.x"')).toBe(false);
+  });
+});
+
+describe('preferredEncoding', () => {
+  it('prefers Brotli, then gzip, as a browser offers them', () => {
+    expect(preferredEncoding('gzip, deflate, br, zstd')).toBe('br');
+    expect(preferredEncoding('gzip, deflate')).toBe('gzip');
+    expect(preferredEncoding('GZIP')).toBe('gzip');
+  });
+
+  it('honours q-values, q=0 refusing a coding, and *', () => {
+    expect(preferredEncoding('br;q=0, gzip;q=0.5')).toBe('gzip');
+    expect(preferredEncoding('br; q=0 , gzip ; q=0')).toBe(null);
+    expect(preferredEncoding('*')).toBe('br');
+    expect(preferredEncoding('*;q=0, gzip')).toBe('gzip');
+    expect(preferredEncoding('br;q=0.001')).toBe('br');
+    expect(preferredEncoding('br;q=0, gzip ; q=1')).toBe('gzip');
+  });
+
+  it('is none without the header, or with only codings it does not make', () => {
+    expect(preferredEncoding(null)).toBe(null);
+    expect(preferredEncoding('')).toBe(null);
+    expect(preferredEncoding('identity')).toBe(null);
+    expect(preferredEncoding('deflate, zstd')).toBe(null);
+    expect(preferredEncoding('br;q=abc')).toBe(null);
   });
 });

@@ -16,7 +16,7 @@ import { AppError } from '@/lib/domain/errors';
 import type { DocResponse } from '@/lib/contracts/api-routes';
 import type { CommandContext, CommandResult } from './commands/handle';
 import { authorise, checkSameOrigin } from './auth';
-import { toResponse } from './http';
+import { json, toResponse } from './http';
 import { positionCookie } from './reads';
 import { clientKey, retryAfterHeaders, takeToken, type LimitName } from './rate-limit';
 import { checkCsvContentType, checkDeclaredLength, problemError, readJsonBody, readLimitedBody, streamChunks } from './request-body';
@@ -234,5 +234,5 @@ export function commandAnswer(result: CommandResult, location?: string): Respons
   const headers = new Headers();
   if (result.duplicate) headers.set('idempotent-replayed', 'true');
   if (location) headers.set('location', location);
-  return Response.json({ id: result.id, version: result.version, position: result.position }, { status: 201, headers });
+  return json({ id: result.id, version: result.version, position: result.position }, { status: 201, headers });
 }

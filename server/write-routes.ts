@@ -37,6 +37,7 @@ import { EPISODE_MAX_BYTES, episodeBundle, episodeImportQuery, isDryRun } from '
 import type { CheckedBundle } from '@/lib/domain/episode';
 import { listTicker } from './commands/reference';
 import { problemError, tooLargeError } from './request-body';
+import { json } from './http';
 import { commandAnswer, jsonWrite, type WriteInput, type WriteRoute } from './write-gate';
 import type { Store } from '@/db';
 import type { DocResponse } from '@/lib/contracts/api-routes';
@@ -102,7 +103,7 @@ function importSource(input: WriteInput, what: string): string {
 function importAnswer(result: { events: number; dry_run: boolean; replayed: boolean }, body: unknown): Response {
   const headers = new Headers();
   if (result.replayed) headers.set('idempotent-replayed', 'true');
-  return Response.json(body, { status: !result.dry_run && (result.events > 0 || result.replayed) ? 201 : 200, headers });
+  return json(body, { status: !result.dry_run && (result.events > 0 || result.replayed) ? 201 : 200, headers });
 }
 
 const tickerPreflight: WriteRoute['preflight'] = async ({ store, params }) => requireListed(store, tickerParam(params));
@@ -317,7 +318,7 @@ export const writeRoutes = {
         correlationId: input.ctx.correlationId ?? randomUUID(),
       });
       // Something recorded: 201. Nothing changed (every bar already recorded as is): 200, with a message.
-      return Response.json(importResponse(symbol, report, plan, result), { status: result.inserted + result.corrected > 0 ? 201 : 200 });
+      return json(importResponse(symbol, report, plan, result), { status: result.inserted + result.corrected > 0 ? 201 : 200 });
     },
   },
   previewImport: {
@@ -332,7 +333,7 @@ export const writeRoutes = {
     async handle(input) {
       const { symbol, report, plan } = await readPriceFile(input);
       const would = plan.ok ? decideImportBars({ symbol, source: 'preview', bars: plan.bars }, (await tickerStateOf(input.store.events, symbol)).state).summary : null;
-      return Response.json({
+      return json({
         ticker: symbol,
         ok: plan.ok,
         message: plan.message,
@@ -364,14 +365,14 @@ export const writeRoutes = {
       const token = typeof raw === 'string' ? raw.trim() : '';
       if (!token || !safeEqual(token, adminToken())) {
         if (isForm) return new Response(null, { status: 303, headers: { location: '/signin?error=1' } });
-        return Response.json({ error: 'unauthorized', message: 'token: does not match the admin token' }, { status: 401 });
+        return json({ error: 'unauthorized', message: 'token: does not match the admin token' }, { status: 401 });
       }
       const headers = new Headers({ 'set-cookie': sessionCookie(request, sessionValue(), 60 * 60 * 12) });
       if (isForm) {
         headers.set('location', '/');
         return new Response(null, { status: 303, headers });
       }
-      return Response.json({ ok: true }, { headers });
+      return json({ ok: true }, { headers });
     },
   },
   signOut: {
@@ -382,7 +383,7 @@ export const writeRoutes = {
     limit: 'signin',
     body: { kind: 'none' },
     async handle({ request }) {
-      return Response.json({ ok: true }, { headers: { 'set-cookie': sessionCookie(request, '', 0) } });
+      return json({ ok: true }, { headers: { 'set-cookie': sessionCookie(request, '', 0) } });
     },
   },
 } satisfies Record<string, WriteRoute>;

@@ -8,6 +8,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { buildIsCurrent } from '../scripts/build-state.mjs';
 
 export const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 /** Build folder: IMPACTLINE_DIST_DIR (e.g. .next-write while developing), else Next's default .next. */
@@ -17,23 +18,6 @@ function childEnv(distDir: string, extra: Record<string, string>): NodeJS.Proces
   // vitest sets NODE_ENV=test; `next build`/`next start` must run as production, so drop it.
   const { NODE_ENV: _testEnv, ...rest } = process.env;
   return { ...rest, NEXT_TELEMETRY_DISABLED: '1', IMPACTLINE_DIST_DIR: distDir, ...extra } as unknown as NodeJS.ProcessEnv;
-}
-
-function newestSourceMtime(): number {
-  let newest = 0;
-  const visit = (p: string) => {
-    const stat = fs.statSync(p);
-    if (stat.isDirectory()) for (const name of fs.readdirSync(p)) visit(path.join(p, name));
-    else if (stat.mtimeMs > newest) newest = stat.mtimeMs;
-  };
-  for (const d of ['app', 'components', 'lib', 'db']) if (fs.existsSync(path.join(root, d))) visit(path.join(root, d));
-  for (const f of ['next.config.mjs', 'package.json', 'tsconfig.json']) if (fs.existsSync(path.join(root, f))) visit(path.join(root, f));
-  return newest;
-}
-
-function buildIsCurrent(distDir: string): boolean {
-  const buildId = path.join(root, distDir, 'BUILD_ID');
-  return fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceMtime();
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

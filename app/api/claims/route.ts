@@ -1,7 +1,7 @@
 import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import { clockQuery } from '@/lib/contracts/read-queries';
-import { toResponse } from '@/server/http';
+import { json, toResponse } from '@/server/http';
 import { writeHandler } from '@/server/write-gate';
 import { writeRoutes } from '@/server/write-routes';
 
@@ -9,7 +9,7 @@ export async function GET(request: Request) {
   try {
     const query = parseQuery(clockQuery, new URL(request.url).searchParams);
     const { read } = await storeForRead(request);
-    return Response.json({ position: await read.effectivePosition(query), claims: await read.listClaims(query) });
+    return json({ position: await read.effectivePosition(query), claims: await read.listClaims(query) });
   } catch (error) {
     return toResponse(error);
   }

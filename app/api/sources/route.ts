@@ -5,7 +5,7 @@ import { DEFAULT_SUBJECT } from '@/lib/config';
 import { parseQuery } from '@/lib/contracts/query';
 import { sourcesQuery } from '@/lib/contracts/read-queries';
 import { AppError } from '@/lib/domain/errors';
-import { toResponse } from '@/server/http';
+import { json, toResponse } from '@/server/http';
 
 export async function GET(request: Request) {
   try {
@@ -17,7 +17,7 @@ export async function GET(request: Request) {
     const position = await read.effectivePosition(query);
     const sources = [];
     for (const ticker of tickers) sources.push({ ticker, sources: await read.tickerPriceSources(ticker, position) });
-    return Response.json({ position, sources });
+    return json({ position, sources });
   } catch (error) {
     return toResponse(error);
   }

@@ -1,12 +1,12 @@
 import { storeForRead } from '@/server/reads';
-import { toResponse } from '@/server/http';
+import { json, toResponse } from '@/server/http';
 import { writeHandler } from '@/server/write-gate';
 import { writeRoutes } from '@/server/write-routes';
 
 export async function GET(request?: Request) {
   try {
     const { read } = await storeForRead(request ?? null);
-    return Response.json({ tickers: await read.listTickers() });
+    return json({ tickers: await read.listTickers() });
   } catch (error) {
     return toResponse(error);
   }

@@ -3,14 +3,14 @@
 import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import { narrativeDefinitionsQuery } from '@/lib/contracts/read-queries';
-import { toResponse } from '@/server/http';
+import { json, toResponse } from '@/server/http';
 
 export async function GET(request: Request) {
   try {
     const query = parseQuery(narrativeDefinitionsQuery, new URL(request.url).searchParams);
     const { read } = await storeForRead(request);
     const clock = { position: query.position ?? null };
-    return Response.json({ position: await read.effectivePosition(clock), narratives: await read.listNarratives(clock) });
+    return json({ position: await read.effectivePosition(clock), narratives: await read.listNarratives(clock) });
   } catch (error) {
     return toResponse(error);
   }

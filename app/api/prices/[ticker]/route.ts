@@ -2,7 +2,7 @@ import { storeForRead } from '@/server/reads';
 import { parseQuery, q } from '@/lib/contracts/query';
 import { pricesQuery } from '@/lib/contracts/read-queries';
 import { AppError } from '@/lib/domain/errors';
-import { toResponse } from '@/server/http';
+import { json, toResponse } from '@/server/http';
 
 export async function GET(request: Request, context: { params: Promise<{ ticker: string }> }) {
   try {
@@ -12,7 +12,7 @@ export async function GET(request: Request, context: { params: Promise<{ ticker:
     const query = parseQuery(pricesQuery, new URL(request.url).searchParams);
     const { read } = await storeForRead(request);
     if (!(await read.tickerExists(symbol.data))) throw new AppError('not_found', `ticker "${symbol.data}" is not listed (GET /api/tickers lists them)`);
-    return Response.json({
+    return json({
       ticker: symbol.data,
       position: await read.effectivePosition(query),
       bars: await read.listBars(symbol.data, query, query),

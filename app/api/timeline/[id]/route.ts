@@ -2,7 +2,7 @@ import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import { clockQuery } from '@/lib/contracts/read-queries';
 import { AppError } from '@/lib/domain/errors';
-import { toResponse } from '@/server/http';
+import { json, toResponse } from '@/server/http';
 
 export async function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   try {
@@ -11,7 +11,7 @@ export async function GET(request: Request, context: { params: Promise<{ id: str
     const { read } = await storeForRead(request);
     const entry = await read.getEntry(id, query);
     if (!entry) throw new AppError('not_found', `no timeline entry "${id}"${query.asOf || query.position != null ? ' at this as-of date or position' : ''}`);
-    return Response.json({ position: await read.effectivePosition(query), ...entry });
+    return json({ position: await read.effectivePosition(query), ...entry });
   } catch (error) {
     return toResponse(error);
   }
