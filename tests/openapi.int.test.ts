@@ -193,13 +193,21 @@ describe('every read route answers as documented', () => {
     await check(c);
   });
 
-  it('a timeline page, the next one by its cursor, and 304 for a current ETag (timeline, impacts, narratives, series)', async () => {
+  it('a timeline page, the next one by its cursor, and 304 for a current ETag (timeline, impacts, narratives, series, the test battery, the matrix, claim reactions)', async () => {
     const first = await check({ method: 'GET', doc: '/api/timeline', url: '/api/timeline?limit=2', status: 200 });
     const cursor = (first.body as { next_cursor: string | null }).next_cursor;
     expect(cursor).toEqual(expect.any(String));
     await check({ method: 'GET', doc: '/api/timeline', url: `/api/timeline?limit=2&cursor=${encodeURIComponent(cursor!)}`, status: 200 });
     await check({ method: 'GET', doc: '/api/timeline', url: '/api/timeline?cursor=nope', status: 400 });
-    for (const url of ['/api/timeline?limit=2', '/api/impacts?tickers=NVDA&summary=1', '/api/narratives?tickers=NVDA&window=0:1', '/api/series?tickers=NVDA,SPY']) {
+    for (const url of [
+      '/api/timeline?limit=2',
+      '/api/impacts?tickers=NVDA&summary=1',
+      '/api/narratives?tickers=NVDA&window=0:1',
+      '/api/series?tickers=NVDA,SPY',
+      '/api/impacts/tests?narrative=market-reaction&tickers=NVDA,AMD',
+      '/api/impacts/matrix?kind=market&tickers=NVDA,AMD,SPY',
+      '/api/narratives/claim-reactions?ticker=NVDA',
+    ]) {
       const doc = url.split('?')[0]!;
       const fresh = await check({ method: 'GET', doc, url, status: 200 });
       expect(fresh.etag, url).toMatch(/^W\//);

@@ -257,7 +257,7 @@ export const readOperations: ReadOperation[] = [
     summary: 'The event-study test battery over a sample of (event, ticker) pairs',
     description: `The sample: events (\`events\`, or a \`narrative\`'s entries) × \`tickers\` (default the subject), or explicit \`pairs\`; at most 5,000 pairs; one window (default -1:1). Cross-sectional t, Patell, BMP, Kolari–Pynnönen, Corrado rank, generalised sign, Wilcoxon, BHAR t and abnormal volume t; a test over too few pairs is null with a reason. ${CLOCK}`,
     query: testsQuery,
-    responses: { 200: json('The pairs with their per-pair numbers, the pairs left out and why, CAAR, mean BHAR and the tests.', responses.tests), 400: BAD_QUERY, 404: notFound('Event or ticker') },
+    responses: { 200: cachedJson('The pairs with their per-pair numbers, the pairs left out and why, CAAR, mean BHAR and the tests.', responses.tests), 304: NOT_MODIFIED, 400: BAD_QUERY, 404: notFound('Event or ticker') },
   },
   {
     method: 'GET',
@@ -267,7 +267,7 @@ export const readOperations: ReadOperation[] = [
     summary: 'Events × tickers: CAR, t and p of one window per cell',
     description: `Rows are events (explicit, a \`narrative\`'s, or every visible entry; filtered by \`kind\` and the \`from\`/\`to\` event dates), columns tickers (default the subject and its peers); row and column summaries with CAAR and the BMP test. ${CLOCK}`,
     query: matrixQuery,
-    responses: { 200: json('The cells (null with a reason where a value is missing) and the row and column summaries.', responses.matrix), 400: BAD_QUERY, 404: notFound('Event or ticker') },
+    responses: { 200: cachedJson('The cells (null with a reason where a value is missing) and the row and column summaries.', responses.matrix), 304: NOT_MODIFIED, 400: BAD_QUERY, 404: notFound('Event or ticker') },
   },
   {
     method: 'GET',
@@ -286,7 +286,7 @@ export const readOperations: ReadOperation[] = [
     summary: 'Each dollar cost claim against the ticker\'s CAR at the date it was asserted',
     description: `The OLS fit of CAR on log10(USD) with its t and R²; \`conclusive\` from 8 claims. Claims that are not dollar amounts, or without a complete window, are listed in \`excluded\` with the reason. ${CLOCK}`,
     query: claimReactionsQuery,
-    responses: { 200: json('The points, the claims left out and the fit.', responses.claimReactions), 400: BAD_QUERY, 404: notFound('Ticker') },
+    responses: { 200: cachedJson('The points, the claims left out and the fit.', responses.claimReactions), 304: NOT_MODIFIED, 400: BAD_QUERY, 404: notFound('Ticker') },
   },
   {
     method: 'GET',

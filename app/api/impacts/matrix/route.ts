@@ -1,8 +1,7 @@
 import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import { matrixParamsFrom, matrixQuery } from '@/lib/contracts/read-queries';
-import { jsonResponse, toResponse } from '@/server/http';
-import { cachedJson } from '@/server/queries/cache';
+import { cacheKeyOf, cachedJsonResponse, toResponse } from '@/server/http';
 import { computeMatrix } from '@/server/queries/tests';
 
 // Events × tickers: CAR, t and p of one window per cell, with row and column summaries (issue 15).
@@ -11,8 +10,7 @@ export async function GET(request: Request) {
     const url = new URL(request.url);
     const query = parseQuery(matrixQuery, url.searchParams);
     const store = await storeForRead(request);
-    const body = await cachedJson(store, `matrix:${url.search}`, () => computeMatrix(store.read, matrixParamsFrom(query)));
-    return jsonResponse(body);
+    return await cachedJsonResponse(request, store, `matrix:${cacheKeyOf(url)}`, () => computeMatrix(store.read, matrixParamsFrom(query)));
   } catch (error) {
     return toResponse(error);
   }

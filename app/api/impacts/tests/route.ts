@@ -1,8 +1,7 @@
 import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import { testsParamsFrom, testsQuery } from '@/lib/contracts/read-queries';
-import { jsonResponse, toResponse } from '@/server/http';
-import { cachedJson } from '@/server/queries/cache';
+import { cacheKeyOf, cachedJsonResponse, toResponse } from '@/server/http';
 import { computeTests } from '@/server/queries/tests';
 
 // The event-study test battery over a sample of (event, ticker) pairs (issue 15).
@@ -11,8 +10,7 @@ export async function GET(request: Request) {
     const url = new URL(request.url);
     const query = parseQuery(testsQuery, url.searchParams);
     const store = await storeForRead(request);
-    const body = await cachedJson(store, `tests:${url.search}`, () => computeTests(store.read, testsParamsFrom(query)));
-    return jsonResponse(body);
+    return await cachedJsonResponse(request, store, `tests:${cacheKeyOf(url)}`, () => computeTests(store.read, testsParamsFrom(query)));
   } catch (error) {
     return toResponse(error);
   }

@@ -1,8 +1,7 @@
 import { storeForRead } from '@/server/reads';
 import { parseQuery } from '@/lib/contracts/query';
 import { claimReactionParamsFrom, claimReactionsQuery } from '@/lib/contracts/read-queries';
-import { jsonResponse, toResponse } from '@/server/http';
-import { cachedJson } from '@/server/queries/cache';
+import { cacheKeyOf, cachedJsonResponse, toResponse } from '@/server/http';
 import { computeClaimReactions } from '@/server/queries/claim-reactions';
 
 // Each dollar cost claim against the ticker's CAR at the date it was asserted (issue 15).
@@ -11,8 +10,7 @@ export async function GET(request: Request) {
     const url = new URL(request.url);
     const query = parseQuery(claimReactionsQuery, url.searchParams);
     const store = await storeForRead(request);
-    const body = await cachedJson(store, `claim-reactions:${url.search}`, () => computeClaimReactions(store.read, claimReactionParamsFrom(query)));
-    return jsonResponse(body);
+    return await cachedJsonResponse(request, store, `claim-reactions:${cacheKeyOf(url)}`, () => computeClaimReactions(store.read, claimReactionParamsFrom(query)));
   } catch (error) {
     return toResponse(error);
   }
