@@ -4,7 +4,9 @@
 // when asked for (GET /api/sources), so a chart pays nothing until someone downloads it.
 import { useState, type RefObject } from 'react';
 import { fetchJson, toQuery } from '@/components/data/api-client';
+import { useColorScheme } from '@/components/ui/use-color-scheme';
 import { imageFilename, type ChartStamp } from '@/lib/charts/image-stamp';
+import { THEMES } from '@/lib/charts/palette';
 import type { FilenameParts } from '@/lib/csv/export-url';
 import styles from './chart-image-menu.module.css';
 import { composeChartSvg, download, rasterise } from './compose';
@@ -36,13 +38,14 @@ async function priceSources(tickers: string[], position: number | null): Promise
 
 export function ChartImageMenu({ target, chart, label, stamp, priceSourcesOf = [], filename }: ChartImageProps) {
   const [status, setStatus] = useState<string>('');
+  const theme = THEMES[useColorScheme()];
   async function save(kind: 'png' | 'svg') {
     const el = target.current;
     if (!el) return;
     setStatus(`Preparing the ${kind.toUpperCase()}…`);
     try {
       const sources = [...(await priceSources(priceSourcesOf, stamp.position)), ...(stamp.sources ?? [])];
-      const composite = composeChartSvg(el, { ...stamp, sources });
+      const composite = composeChartSvg(el, { ...stamp, sources }, theme);
       const name = imageFilename(chart, filename, kind);
       download(kind === 'svg' ? new Blob([composite.svg], { type: 'image/svg+xml' }) : await rasterise(composite, 2), name);
       setStatus(`Downloaded ${name}`);

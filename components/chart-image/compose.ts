@@ -4,6 +4,7 @@
 // styles inlined (CSS classes do not travel with a file); canvases go in as PNG data images.
 // Browser-only (DOM, XMLSerializer, canvas). Text is set through the DOM, so user text stays text.
 import { legendLayout, STAMP_FONT, STAMP_LINE_GAP, STAMP_PADDING, stampHeight, stampLines, type ChartStamp, type Measure } from '@/lib/charts/image-stamp';
+import { THEMES, type Theme } from '@/lib/charts/palette';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
@@ -89,8 +90,12 @@ function drawnParts(container: HTMLElement): Element[] {
   });
 }
 
-/** The chart inside `container` as one SVG document, its stamp below it. The image spans the drawn parts. */
-export function composeChartSvg(container: HTMLElement, stamp: ChartStamp): Composite {
+/**
+ * The chart inside `container` as one SVG document, its stamp below it. The image spans the
+ * drawn parts, on the background of the colour scheme the chart was drawn in (`theme`): light
+ * lines on white would not read.
+ */
+export function composeChartSvg(container: HTMLElement, stamp: ChartStamp, theme: Theme = THEMES.light): Composite {
   const parts = drawnParts(container);
   const rects = parts.map((el) => el.getBoundingClientRect());
   const outer = container.getBoundingClientRect();
@@ -119,7 +124,7 @@ export function composeChartSvg(container: HTMLElement, stamp: ChartStamp): Comp
   title.textContent = `Impactline — ${stamp.title}`;
   root.appendChild(title);
   const bg = doc.createElementNS(SVG_NS, 'rect');
-  for (const [k, v] of Object.entries({ x: '0', y: '0', width: String(width), height: String(height), fill: '#ffffff' })) bg.setAttribute(k, v);
+  for (const [k, v] of Object.entries({ x: '0', y: '0', width: String(width), height: String(height), fill: theme.bg })) bg.setAttribute(k, v);
   root.appendChild(bg);
 
   // Every drawn part, in document order, where it sits on screen.
@@ -149,12 +154,12 @@ export function composeChartSvg(container: HTMLElement, stamp: ChartStamp): Comp
   const g = doc.createElementNS(SVG_NS, 'g');
   g.setAttribute('class', 'impactline-stamp');
   const rule = doc.createElementNS(SVG_NS, 'line');
-  for (const [k, v] of Object.entries({ x1: '0', x2: String(width), y1: String(chartHeight + 0.5), y2: String(chartHeight + 0.5), stroke: '#d9dde3' })) rule.setAttribute(k, v);
+  for (const [k, v] of Object.entries({ x1: '0', x2: String(width), y1: String(chartHeight + 0.5), y2: String(chartHeight + 0.5), stroke: theme.rule })) rule.setAttribute(k, v);
   g.appendChild(rule);
   let y = chartHeight + STAMP_PADDING;
   for (const line of stampLines(stamp, width, measure)) {
     y += line.size;
-    g.appendChild(text(doc, STAMP_PADDING, y, line.text, { 'font-size': String(line.size), 'font-weight': line.weight, fill: line.weight === 'bold' ? '#1b1f24' : '#4b5563' }));
+    g.appendChild(text(doc, STAMP_PADDING, y, line.text, { 'font-size': String(line.size), 'font-weight': line.weight, fill: line.weight === 'bold' ? theme.fg : theme.muted }));
     y += STAMP_LINE_GAP;
   }
   for (const item of legendLayout(stamp.legend, width, measure)) {
@@ -162,7 +167,7 @@ export function composeChartSvg(container: HTMLElement, stamp: ChartStamp): Comp
     const swatch = doc.createElementNS(SVG_NS, 'rect');
     for (const [k, v] of Object.entries({ x: String(item.x), y: String(rowY + 2), width: '11', height: '11', fill: item.color })) swatch.setAttribute(k, v);
     g.appendChild(swatch);
-    g.appendChild(text(doc, item.x + 16, rowY + STAMP_FONT, item.label, { 'font-size': String(STAMP_FONT), fill: '#1b1f24' }));
+    g.appendChild(text(doc, item.x + 16, rowY + STAMP_FONT, item.label, { 'font-size': String(STAMP_FONT), fill: theme.fg }));
   }
   root.appendChild(g);
   return { svg: `<?xml version="1.0" encoding="UTF-8"?>\n${new XMLSerializer().serializeToString(doc)}`, width, height };
@@ -180,8 +185,7 @@ export async function rasterise(composite: Composite, scale = 2): Promise<Blob> 
     canvas.height = Math.round(composite.height * scale);
     const ctx = canvas.getContext('2d');
     if (!ctx) throw new Error('this browser cannot draw on a canvas');
-    ctx.fillStyle = '#ffffff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    // (The SVG paints its own background first.)
     ctx.scale(scale, scale);
     ctx.drawImage(img, 0, 0, composite.width, composite.height);
     return await new Promise<Blob>((resolve, reject) => canvas.toBlob((b) => (b ? resolve(b) : reject(new Error('the PNG could not be encoded'))), 'image/png'));
