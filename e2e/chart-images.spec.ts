@@ -14,8 +14,11 @@ async function save(page: Page, button: Locator): Promise<{ name: string; bytes:
   return { name: download.suggestedFilename(), bytes: fs.readFileSync(file) };
 }
 
-/** Width, height and the share of pixels that are not (near) white, decoded by the browser. */
-async function pngFacts(page: Page, png: Buffer): Promise<{ width: number; height: number; inked: number }> {
+/**
+ * Width, height, the share of pixels that are not (near) white and of those that are (near)
+ * black, and the top-left (background) pixel's RGB, decoded by the browser.
+ */
+async function pngFacts(page: Page, png: Buffer): Promise<{ width: number; height: number; inked: number; dark: number; corner: number[] }> {
   return page.evaluate(async (b64) => {
     const img = new Image();
     img.src = `data:image/png;base64,${b64}`;
@@ -27,8 +30,13 @@ async function pngFacts(page: Page, png: Buffer): Promise<{ width: number; heigh
     ctx.drawImage(img, 0, 0);
     const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
     let inked = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! < 235 || data[i + 1]! < 235 || data[i + 2]! < 235) inked++;
-    return { width: img.naturalWidth, height: img.naturalHeight, inked: inked / (data.length / 4) };
+    let dark = 0;
+    for (let i = 0; i < data.length; i += 4) {
+      if (data[i]! < 235 || data[i + 1]! < 235 || data[i + 2]! < 235) inked++;
+      if (data[i]! < 60 && data[i + 1]! < 60 && data[i + 2]! < 60) dark++;
+    }
+    const pixels = data.length / 4;
+    return { width: img.naturalWidth, height: img.naturalHeight, inked: inked / pixels, dark: dark / pixels, corner: [data[0]!, data[1]!, data[2]!] };
   }, png.toString('base64'));
 }
 
@@ -104,28 +112,13 @@ test('the images work on a phone-width screen too', async ({ narratives, page })
   await checkImages(page, group, page.locator('.ladder'), 'claim-ladder', [/Claim ladder/]);
 });
 
-
 test('in dark mode the image keeps the dark background its light lines were drawn for', async ({ timeline, page }) => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await timeline.goto('?from=2025-01-01&to=2025-02-28&tickers=NVDA,SPY');
   const group = page.getByRole('group', { name: 'Download the timeline chart as an image' });
   const png = await save(page, group.getByRole('button', { name: /^Download PNG/ }));
-  // The top-left pixel (background) and the share of the image that is dark.
-  const facts = await page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(img, 0, 0);
-    const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
-    let dark = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i]! < 60 && data[i + 1]! < 60 && data[i + 2]! < 60) dark++;
-    return { corner: [data[0], data[1], data[2]], dark: dark / (data.length / 4) };
-  }, png.bytes.toString('base64'));
-  expect(facts.corner.every((c) => c! < 60)).toBe(true);
+  const facts = await pngFacts(page, png.bytes);
+  expect(facts.corner.every((c) => c < 60)).toBe(true);
   expect(facts.dark).toBeGreaterThan(0.5);
   const svg = (await save(page, group.getByRole('button', { name: /^Download SVG/ }))).bytes.toString('utf8');
   expect(svg).toContain('fill="#0f1419"');
