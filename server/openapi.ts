@@ -4,7 +4,7 @@
 // request body, answers and refusals. Built per request clock (write rules depend on "today").
 import 'server-only';
 import { z } from 'zod';
-import { MIN_POSITION_HEADER_DOC, PARAMETER_DOCS, readOperations, UNAVAILABLE, type DocParam, type DocResponse } from '@/lib/contracts/api-routes';
+import { MIN_POSITION_HEADER_DOC, PARAMETER_DOCS, readOperations, SINGLE_PARAMETER_DOCS, UNAVAILABLE, type DocParam, type DocResponse } from '@/lib/contracts/api-routes';
 import { EPISODE_MAX_BYTES, EPISODE_MAX_ITEMS } from '@/lib/contracts/episode';
 import { IMPORT_MAX_BYTES } from '@/lib/contracts/price-import';
 import { MIN_POSITION_PARAM, minPositionSchema } from '@/lib/contracts/query';
@@ -113,11 +113,12 @@ function queryParameters(query: z.ZodObject | undefined): unknown[] {
   return Object.entries(query.shape as Record<string, z.ZodType>).map(([name, schema]) => {
     const json = inputSchema(schema);
     const list = json.type === 'array';
+    const description = (!list && SINGLE_PARAMETER_DOCS[name]) || PARAMETER_DOCS[name];
     return {
       name,
       in: 'query',
       required: !schema.safeParse(undefined).success,
-      ...(PARAMETER_DOCS[name] ? { description: PARAMETER_DOCS[name] } : {}),
+      ...(description ? { description } : {}),
       schema: json,
       ...(list ? { style: 'form', explode: false } : {}),
     };

@@ -111,6 +111,15 @@ describe('the API document covers every route', () => {
     }
   });
 
+  it('describes a parameter as one value where the route takes one, as a list where it takes several', () => {
+    const doc = openApiDocument();
+    const descriptionOf = (path: string, name: string) =>
+      (doc.paths[path]!.get as { parameters: { name: string; description?: string }[] }).parameters.find((p) => p.name === name)?.description;
+    for (const path of ['/api/impacts/tests', '/api/impacts/matrix']) expect(descriptionOf(path, 'narrative'), path).toMatch(/^One narrative id/);
+    expect(descriptionOf('/api/narratives/claim-reactions', 'ticker')).toBe('One ticker symbol.');
+    expect(descriptionOf('/api/timeline', 'narrative')).toMatch(/comma-separated or repeated/);
+  });
+
   it('is OpenAPI 3.1 whose references resolve and whose schemas compile', () => {
     const doc = openApiDocument();
     expect(doc.openapi).toBe('3.1.0');

@@ -92,6 +92,12 @@ export const PARAMETER_DOCS: Record<string, string> = {
     'Read your own writes: the ledger position the answer must reflect at least (a write answers with its `position`). With a read replica (PostgreSQL, DATABASE_READ_URL) the read waits briefly for the replica, else reads the primary; without one it changes nothing.',
 };
 
+/** What a parameter of PARAMETER_DOCS means where a route takes one value, not a list. */
+export const SINGLE_PARAMETER_DOCS: Record<string, string> = {
+  narrative: 'One narrative id (GET /api/narratives/definitions); an unknown id is refused with the known ones.',
+  ticker: 'One ticker symbol.',
+};
+
 /** The header twin of `minPosition` (server/reads.ts reads both, and the session cookie). */
 export const MIN_POSITION_HEADER_DOC = {
   name: 'X-Impactline-Min-Position',
