@@ -13,12 +13,11 @@
 // On commit the new head is published with pg_notify (delivered after commit) to every process.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '@/lib/domain/errors';
-import { Mutex } from '../mutex';
+import { BaseEventStore } from '../event-store-base';
 import {
   ConcurrencyError,
   type AppendResult,
   type EventMetadata,
-  type EventStore,
   type ExpectedVersion,
   type LedgerReader,
   type LedgerWriter,
@@ -266,9 +265,7 @@ async function setCheckpoints(on: Queryable, names: string[], positions: number[
   );
 }
 
-export class PgEventStore implements EventStore {
-  private readonly mutex = new Mutex();
-  private readonly r: Reads;
+export class PgEventStore extends BaseEventStore<Reads> {
   /** Called with the new head after each commit that appended (this process's own writes). */
   onCommit: ((position: number) => void) | null = null;
 
@@ -278,27 +275,7 @@ export class PgEventStore implements EventStore {
     private readonly projectors: readonly PgProjector[],
   ) {
     // The event store's own reads (commands outside a transaction, scripts) go to the primary.
-    this.r = new Reads(readPool);
-  }
-
-  readStream(streamId: string, options?: { upToPosition?: number }) {
-    return this.r.readStream(streamId, options);
-  }
-  readAll(options?: ReadAllOptions) {
-    return this.r.readAll(options);
-  }
-  streamVersion(streamId: string) {
-    return this.r.streamVersion(streamId);
-  }
-  readByIdempotencyKey(key: string) {
-    return this.r.readByIdempotencyKey(key);
-  }
-  latestPosition() {
-    return this.r.latestPosition();
-  }
-
-  append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], options?: { recordedAt?: string }): Promise<AppendResult> {
-    return this.transaction((tx) => tx.append(streamId, expected, events, options));
+    super(new Reads(readPool));
   }
 
   async transaction<T>(work: (tx: LedgerWriter) => Promise<T>): Promise<T> {

@@ -10,7 +10,6 @@ import {
   ConcurrencyError,
   type AppendResult,
   type EventMetadata,
-  type EventStore,
   type ExpectedVersion,
   type LedgerReader,
   type LedgerWriter,
@@ -20,7 +19,7 @@ import {
   type StoredEvent,
 } from '../store';
 import type { Connection } from './connection';
-import { Mutex } from '../mutex';
+import { BaseEventStore } from '../event-store-base';
 import type { SqliteProjector } from './projectors';
 
 type EventRow = {
@@ -333,34 +332,12 @@ class TxLedger implements LedgerWriter {
   }
 }
 
-export class SqliteEventStore implements EventStore {
-  private readonly mutex = new Mutex();
+export class SqliteEventStore extends BaseEventStore<Reads> {
   private readonly w: Writes;
-  private readonly r: Reads;
 
   constructor(writer: Connection, reader: Connection, projectors: readonly SqliteProjector[]) {
+    super(new Reads(reader));
     this.w = new Writes(writer, projectors);
-    this.r = new Reads(reader);
-  }
-
-  readStream(streamId: string, options?: { upToPosition?: number }) {
-    return this.r.readStream(streamId, options);
-  }
-  readAll(options?: ReadAllOptions) {
-    return this.r.readAll(options);
-  }
-  streamVersion(streamId: string) {
-    return this.r.streamVersion(streamId);
-  }
-  readByIdempotencyKey(key: string) {
-    return this.r.readByIdempotencyKey(key);
-  }
-  latestPosition() {
-    return this.r.latestPosition();
-  }
-
-  append(streamId: string, expected: ExpectedVersion, events: readonly NewEvent[], options?: { recordedAt?: string }): Promise<AppendResult> {
-    return this.transaction((tx) => tx.append(streamId, expected, events, options));
   }
 
   async transaction<T>(work: (tx: LedgerWriter) => Promise<T>): Promise<T> {
