@@ -10,7 +10,6 @@ import { pricesQuery } from '@/components/data/queries';
 import { useClaims, useEntry, useEventImpacts, useImpacts, useTimeline } from '@/components/data/use-queries';
 import { ExportMenu } from '@/components/export/export-menu';
 import { ClaimLadderChart } from '@/components/narratives/claim-ladder-chart';
-import { useElementWidth } from '@/components/ui/use-element-width';
 import { claimsKnownOn, relatedEvents } from '@/lib/charts/event-brief';
 import { markerStats } from '@/lib/charts/events';
 import { carText } from '@/lib/charts/headlines';
@@ -20,9 +19,8 @@ import { markerImpactParams } from '@/lib/dashboard-params';
 import { addDays } from '@/lib/dates';
 import type { ClockKey } from '@/lib/query-keys';
 import { Sourced } from '@/components/ui/sourced';
-import { AbnormalChart } from './abnormal-chart';
-import { ArCarImageMenu } from './ar-car-image-menu';
 import { ClaimsList, ClaimValue, EventSkeleton, FiguresList, ImpactTable, ReactionFigure, SourcesList, StudyStamp } from './event-parts';
+import { EventStudyChart, StudyStatus } from './event-study-view';
 import { PeersSection } from './peers-section';
 
 type Props = {
@@ -48,7 +46,6 @@ export function EventBrief({ id, tickers, clock, narratives, editHref, children 
   const e = entry.data;
   // What the ledger knew on the event's day: claims as of that date (their revisions by then).
   const knownClaims = useClaims({ asOf: e?.date ?? null, position: clock.position });
-  const [chartRef, chartWidth, , chartElement] = useElementWidth<HTMLDivElement>(560);
 
   const results = impacts.data?.results ?? [];
   const main = results.find((r) => r.ticker === primary) ?? results[0];
@@ -116,31 +113,10 @@ export function EventBrief({ id, tickers, clock, narratives, editHref, children 
         <div className="brief-main">
           <section className="brief-reaction" aria-labelledby="brief-reaction">
             <h2 id="brief-reaction">How the market reacted</h2>
-            {impacts.isPending ? <div className="skeleton" style={{ height: 150 }} aria-label="Computing the event study" aria-busy="true" /> : null}
-            {impacts.isError ? (
-              <div className="error-state" role="alert">
-                <p>The event study could not be computed: {impacts.error.message}</p>
-                <button type="button" onClick={() => void impacts.refetch()}>
-                  Retry
-                </button>
-              </div>
-            ) : null}
+            <StudyStatus query={impacts} height={150} />
             {main ? <ReactionFigure result={main} /> : null}
             {main?.result ? (
-              <div ref={chartRef}>
-                <AbnormalChart
-                  eventId={id}
-                  result={main}
-                  clock={clock}
-                  width={Math.min(chartWidth, 680)}
-                  height={220}
-                  events={timeline.data?.entries ?? []}
-                  menu={(mode, volume) => {
-                    const answer = mode === 'volume' ? volume : impacts.data;
-                    return answer ? <ArCarImageMenu target={chartElement} result={main} title={ev.title} clock={clock} impacts={answer} mode={mode} /> : null;
-                  }}
-                />
-              </div>
+              <EventStudyChart eventId={id} result={main} impacts={impacts.data} title={ev.title} clock={clock} initialWidth={560} maxWidth={680} height={220} events={timeline.data?.entries ?? []} />
             ) : null}
           </section>
 

@@ -5,11 +5,9 @@ import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { useClaims, useEntry, useEventImpacts, useTimeline } from '@/components/data/use-queries';
 import { ExportMenu } from '@/components/export/export-menu';
-import { useElementWidth } from '@/components/ui/use-element-width';
 import type { ClockKey } from '@/lib/query-keys';
-import { AbnormalChart } from './abnormal-chart';
-import { ArCarImageMenu } from './ar-car-image-menu';
 import { ClaimsList, EventSkeleton, FiguresList, ImpactTable, ReactionFigure, SourcesList, StudyStamp } from './event-parts';
+import { EventStudyChart, StudyStatus } from './event-study-view';
 import { PeersSection } from './peers-section';
 
 type Props = {
@@ -32,7 +30,6 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ed
   const claims = useClaims(clock);
   const timeline = useTimeline(clock);
   const headingRef = useRef<HTMLHeadingElement | null>(null);
-  const [chartRef, chartWidth, , chartElement] = useElementWidth<HTMLDivElement>(360);
   // The request may arrive before the entry has loaded; honour each request once, when the heading exists.
   const handledFocus = useRef(0);
   const loaded = entry.data?.id === id;
@@ -114,37 +111,13 @@ export function EventDetail({ id, tickers, clock, variant, onClose, pageHref, ed
 
       <section>
         <h3>Market impact</h3>
-        {impacts.isPending ? (
-          <div aria-busy="true" aria-label="Computing the event study">
-            <div className="skeleton" style={{ height: 90 }} />
-          </div>
-        ) : null}
-        {impacts.isError ? (
-          <div className="error-state" role="alert">
-            <p>The event study could not be computed: {impacts.error.message}</p>
-            <button type="button" onClick={() => void impacts.refetch()}>
-              Retry
-            </button>
-          </div>
-        ) : null}
+        <StudyStatus query={impacts} height={90} />
         {primary ? <ReactionFigure result={primary} /> : null}
         {results.map((r) => (
           <ImpactTable key={r.ticker} result={r} />
         ))}
         {primary?.result ? (
-          <div ref={chartRef}>
-            <AbnormalChart
-              eventId={id}
-              result={primary}
-              clock={clock}
-              width={Math.min(chartWidth, 640)}
-              events={timeline.data?.entries ?? []}
-              menu={(mode, volume) => {
-                const answer = mode === 'volume' ? volume : impacts.data;
-                return answer ? <ArCarImageMenu target={chartElement} result={primary} title={e.title} clock={clock} impacts={answer} mode={mode} /> : null;
-              }}
-            />
-          </div>
+          <EventStudyChart eventId={id} result={primary} impacts={impacts.data} title={e.title} clock={clock} initialWidth={360} maxWidth={640} events={timeline.data?.entries ?? []} />
         ) : null}
         <ExportMenu dataset="impacts" label="Export impacts CSV" params={{ event: id, tickers, asOf: clock.asOf, position: clock.position }} />
         {impacts.data ? <StudyStamp data={impacts.data} /> : null}
