@@ -21,6 +21,8 @@ export function ensureSqlite3(log: (line: string) => void = console.log): string
 }
 
 type Drain = { ms: number; bytes: number; lines: number; status: number };
+/** A baseline's dump, counted the same way (no HTTP status). */
+export type Dump = Omit<Drain, 'status'>;
 
 function countLines(chunk: Buffer): number {
   let n = 0;
@@ -65,24 +67,18 @@ export function drainSqlite3(bin: string, file: string, sql: string): Promise<Dr
   });
 }
 
-export async function figure4(server: BenchServer, dbFile: string, opts: { reps: number; sqlite3: string }): Promise<FigureRow[]> {
-  const db = new Database(dbFile, { readonly: true });
-  const symbols = (db.prepare(`SELECT DISTINCT ticker FROM price_bars ORDER BY ticker`).all() as { ticker: string }[]).map((r) => r.ticker);
-  const bars = (db.prepare('SELECT count(*) AS n FROM price_bars').get() as { n: number }).n;
-  db.close();
-  const url = `${server.url}/api/export/prices.csv?tickers=${symbols.join(',')}`;
-  const sql = `SELECT ticker, date, open, high, low, close, adj_close, volume FROM price_bars ORDER BY ticker, date;`;
-  // warm-up: route loaded, statements prepared, pages cached (not measured)
-  const warm = await drainHttp(`${server.url}/api/export/prices.csv?tickers=${symbols[0]}`);
-  if (warm.status !== 200) throw new Error(`export answered ${warm.status}`);
-  await drainSqlite3(opts.sqlite3, dbFile, `SELECT count(*) FROM price_bars;`);
+/**
+ * Figure 4's measurement, on either database: `reps` rounds of the baseline's dump and then the
+ * HTTP export of `url`, sampling the server's RSS during the export. Medians of both times.
+ */
+export async function measureExport(server: BenchServer, url: string, baseline: () => Promise<Dump>, reps: number) {
   const httpRuns: Drain[] = [];
-  const sqlRuns: Drain[] = [];
+  const sqlRuns: Dump[] = [];
   const growthMb: number[] = [];
   let interval = NaN;
   let samples = 0;
-  for (let r = 0; r < opts.reps; r++) {
-    sqlRuns.push(await drainSqlite3(opts.sqlite3, dbFile, sql));
+  for (let r = 0; r < reps; r++) {
+    sqlRuns.push(await baseline());
     await new Promise((res) => setTimeout(res, 200));
     const before = rssKb(server.pid) ?? NaN;
     const sampler = sampleRss(server.pid, 20);
@@ -98,9 +94,22 @@ export async function figure4(server: BenchServer, dbFile: string, opts: { reps:
   const sqlMs = median(sqlRuns.map((d) => d.ms));
   const rows = httpRuns[0]!.lines - 1;
   const sqlRows = sqlRuns[0]!.lines - 1;
-  const httpRate = rows / (httpMs / 1000);
-  const sqlRate = sqlRows / (sqlMs / 1000);
-  const peakGrowth = Math.max(...growthMb);
+  return { httpRuns, sqlRuns, httpMs, sqlMs, rows, sqlRows, httpRate: rows / (httpMs / 1000), sqlRate: sqlRows / (sqlMs / 1000), peakGrowth: Math.max(...growthMb), growthMb, interval, samples };
+}
+
+export async function figure4(server: BenchServer, dbFile: string, opts: { reps: number; sqlite3: string }): Promise<FigureRow[]> {
+  const db = new Database(dbFile, { readonly: true });
+  const symbols = (db.prepare(`SELECT DISTINCT ticker FROM price_bars ORDER BY ticker`).all() as { ticker: string }[]).map((r) => r.ticker);
+  const bars = (db.prepare('SELECT count(*) AS n FROM price_bars').get() as { n: number }).n;
+  db.close();
+  const url = `${server.url}/api/export/prices.csv?tickers=${symbols.join(',')}`;
+  const sql = `SELECT ticker, date, open, high, low, close, adj_close, volume FROM price_bars ORDER BY ticker, date;`;
+  // warm-up: route loaded, statements prepared, pages cached (not measured)
+  const warm = await drainHttp(`${server.url}/api/export/prices.csv?tickers=${symbols[0]}`);
+  if (warm.status !== 200) throw new Error(`export answered ${warm.status}`);
+  await drainSqlite3(opts.sqlite3, dbFile, `SELECT count(*) FROM price_bars;`);
+  const m = await measureExport(server, url, () => drainSqlite3(opts.sqlite3, dbFile, sql), opts.reps);
+  const { httpRuns, sqlRuns, httpMs, sqlMs, rows, sqlRows, httpRate, sqlRate, peakGrowth, growthMb, interval, samples } = m;
   const throughput = row({
     id: '4a',
     name: `GET /api/export/prices.csv of ${fmtInt(rows)} bars over HTTP (throughput)`,

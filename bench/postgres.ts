@@ -13,9 +13,9 @@ import { importPriceBars } from '@/server/commands/prices';
 import { listTicker } from '@/server/commands/reference';
 import { startCluster, type Cluster } from '../scripts/pg-cluster.mjs';
 import { fmtInt, fmtMs, fmtUs, median, row, type FigureRow, type Goal } from './common';
-import { drainHttp } from './http';
+import { drainHttp, measureExport, type Dump } from './http';
 import { startServer as startRealServer } from '@/tests/real-server';
-import { cmdline, rssKb, sampleRss, startServer } from './server';
+import { cmdline, rssKb, startServer } from './server';
 import { barsFor, defineSyntheticReference, nameOf, prng, randomWalks, symbolOf, syntheticContext, syntheticEntry, tradingCalendar, writeSyntheticLedger } from './synthetic';
 
 const CTX = syntheticContext('2026-01-01T00:00:00.000Z');
@@ -262,9 +262,8 @@ async function figure3(dbs: Databases, sizes: { tickers: number; years: number; 
 
 // ---------------------------------------------------------------- pg-4
 
-type Drain = { ms: number; bytes: number; lines: number };
 
-function drainPsql(url: string, sql: string): Promise<Drain> {
+function drainPsql(url: string, sql: string): Promise<Dump> {
   return new Promise((resolve, reject) => {
     const { url: bare, password } = splitPassword(url);
     const t0 = performance.now();
@@ -299,31 +298,9 @@ async function figure4(url: string, opts: PgSizes['f4'], log: (l: string) => voi
     const warm = await drainHttp(`${server.url}/api/export/prices.csv?tickers=${symbols[0]}`);
     if (warm.status !== 200) throw new Error(`export answered ${warm.status}`);
     await drainPsql(url, 'SELECT 1');
-    const httpRuns: Drain[] = [];
-    const sqlRuns: Drain[] = [];
-    const growthMb: number[] = [];
-    let samples = 0;
-    let interval = NaN;
-    for (let r = 0; r < opts.reps; r++) {
-      sqlRuns.push(await drainPsql(url, sql));
-      await new Promise((res) => setTimeout(res, 200));
-      const before = rssKb(server.pid) ?? NaN;
-      const sampler = sampleRss(server.pid, 20);
-      const got = await drainHttp(`${server.url}${path}`);
-      const s = sampler.stop();
-      if (got.status !== 200) throw new Error(`export answered ${got.status}`);
-      httpRuns.push(got);
-      growthMb.push((s.peakKb - before) / 1024);
-      samples += s.samples.length;
-      interval = s.meanIntervalMs;
-    }
-    const httpMs = median(httpRuns.map((d) => d.ms));
-    const sqlMs = median(sqlRuns.map((d) => d.ms));
-    const rows = httpRuns[0]!.lines - 1;
-    const sqlRows = sqlRuns[0]!.lines - 1;
-    const httpRate = rows / (httpMs / 1000);
-    const sqlRate = sqlRows / (sqlMs / 1000);
-    const peak = Math.max(...growthMb);
+    const m = await measureExport(server, `${server.url}${path}`, () => drainPsql(url, sql), opts.reps);
+    const { httpRuns, sqlRuns, httpMs, sqlMs, rows, sqlRows, httpRate, sqlRate, growthMb, interval, samples } = m;
+    const peak = m.peakGrowth;
     return [
       row({
         id: 'pg-4a',
