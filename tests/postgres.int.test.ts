@@ -195,6 +195,10 @@ describe.runIf(isPostgres)('PostgreSQL: exports byte-identical to SQLite for the
     ['claims', ''],
     ['ledger', ''],
     ['ledger', '?after=20&limit=50&bom=1'],
+    // The event-study battery and the events × tickers matrix (issue 15).
+    ['tests', '?narrative=market-reaction&tickers=NVDA,AMD&meta=1'],
+    ['tests', '?pairs=nvda-record-one-day-loss@NVDA&returns=log'],
+    ['heatmap', '?kind=market&tickers=NVDA,AMD,SPY'],
   ];
   it.each(exports)('GET /api/export/%s.csv%s', async (dataset, query) => {
     const { onPg, onLite } = await onBoth(() =>
