@@ -63,6 +63,20 @@ const common = {
   position: q.position,
 };
 
+/** The model and clock parameters every event-study read takes, as parsed. */
+type StudyQuery = Pick<z.infer<z.ZodObject<typeof common>>, 'benchmark' | 'model' | 'returns' | 'estimation' | 'gap' | 'asOf' | 'position'>;
+
+/** Those parameters as the study's input (the server applies the defaults). */
+function studyParamsFrom(query: StudyQuery) {
+  return { benchmark: query.benchmark, model: query.model, returns: query.returns, estimation: query.estimation, gap: query.gap, asOf: query.asOf, position: query.position };
+}
+
+/** Event ids given under a parameter and its alias, in that order; null when none. */
+function eventIdsFrom(first: string[] | undefined, second: string[] | undefined): string[] | null {
+  const events = [...(first ?? []), ...(second ?? [])];
+  return events.length > 0 ? events : null;
+}
+
 export const impactsQuery = z.object({
   ...common,
   /** Repeated (`event=a&event=b`) or comma-separated; `events` is accepted as an alias. */
@@ -73,19 +87,7 @@ export const impactsQuery = z.object({
 
 /** The parsed query as computeImpacts input (shared by the JSON route and the CSV export). */
 export function impactParamsFrom(query: z.infer<typeof impactsQuery>): ImpactParamsInput {
-  const events = [...(query.event ?? []), ...(query.events ?? [])];
-  return {
-    events: events.length > 0 ? events : null,
-    tickers: query.tickers,
-    benchmark: query.benchmark,
-    model: query.model,
-    returns: query.returns,
-    estimation: query.estimation,
-    gap: query.gap,
-    windows: query.windows,
-    asOf: query.asOf,
-    position: query.position,
-  };
+  return { ...studyParamsFrom(query), events: eventIdsFrom(query.event, query.events), tickers: query.tickers, windows: query.windows };
 }
 
 export const narrativesQuery = z.object({
@@ -95,17 +97,7 @@ export const narrativesQuery = z.object({
 
 /** The parsed query as computeNarratives input (shared by the JSON route and the CSV export). */
 export function narrativeParamsFrom(query: z.infer<typeof narrativesQuery>): NarrativeParamsInput {
-  return {
-    tickers: query.tickers,
-    benchmark: query.benchmark,
-    model: query.model,
-    returns: query.returns,
-    estimation: query.estimation,
-    gap: query.gap,
-    window: query.window,
-    asOf: query.asOf,
-    position: query.position,
-  };
+  return { ...studyParamsFrom(query), tickers: query.tickers, window: query.window };
 }
 
 // ---- the test battery, the heatmap matrix and the claim-size scatter (issue 15) ----
@@ -139,21 +131,7 @@ export const testsQuery = z.object({
 });
 
 export function testsParamsFrom(query: z.infer<typeof testsQuery>): TestsParamsInput {
-  const events = [...(query.events ?? []), ...(query.event ?? [])];
-  return {
-    events: events.length > 0 ? events : null,
-    narrative: query.narrative,
-    tickers: query.tickers,
-    pairs: query.pairs,
-    benchmark: query.benchmark,
-    model: query.model,
-    returns: query.returns,
-    estimation: query.estimation,
-    gap: query.gap,
-    window: query.window,
-    asOf: query.asOf,
-    position: query.position,
-  };
+  return { ...studyParamsFrom(query), events: eventIdsFrom(query.events, query.event), narrative: query.narrative, tickers: query.tickers, pairs: query.pairs, window: query.window };
 }
 
 /**
@@ -172,22 +150,15 @@ export const matrixQuery = z.object({
 });
 
 export function matrixParamsFrom(query: z.infer<typeof matrixQuery>): MatrixParamsInput {
-  const events = [...(query.events ?? []), ...(query.event ?? [])];
   return {
-    events: events.length > 0 ? events : null,
+    ...studyParamsFrom(query),
+    events: eventIdsFrom(query.events, query.event),
     narrative: query.narrative,
     kinds: query.kind,
     from: query.from,
     to: query.to,
     tickers: query.tickers,
-    benchmark: query.benchmark,
-    model: query.model,
-    returns: query.returns,
-    estimation: query.estimation,
-    gap: query.gap,
     window: query.window,
-    asOf: query.asOf,
-    position: query.position,
   };
 }
 
@@ -205,17 +176,7 @@ export const claimReactionsQuery = z.object({
 });
 
 export function claimReactionParamsFrom(query: z.infer<typeof claimReactionsQuery>): ClaimReactionParamsInput {
-  return {
-    ticker: query.ticker,
-    benchmark: query.benchmark,
-    model: query.model,
-    returns: query.returns,
-    estimation: query.estimation,
-    gap: query.gap,
-    window: query.window,
-    asOf: query.asOf,
-    position: query.position,
-  };
+  return { ...studyParamsFrom(query), ticker: query.ticker, window: query.window };
 }
 
 export const timelineQuery = z.object({
