@@ -45,6 +45,18 @@ type Plan = {
 const sortedOrNull = (list: readonly string[] | undefined): string[] | null =>
   list && list.length > 0 ? [...new Set(list)].sort() : null;
 
+/**
+ * The plan of an event-study dataset (impacts, narratives, tests, heatmap): its parameters are
+ * the study's own, normalised and hashed by the computation; the file name carries the clock.
+ */
+function studyPlan(
+  source: ExportSource,
+  query: { asOf?: string; position?: number; bom?: boolean; meta?: boolean },
+  range: { from: string | null; to: string | null } | Record<string, never> = {},
+): Plan {
+  return { source, params: source.params!, filename: { ...range, asOf: query.asOf ?? null, position: query.position ?? null }, bom: query.bom ?? false, meta: query.meta ?? false };
+}
+
 async function plan(read: ReadModel, dataset: ExportDataset, search: URLSearchParams): Promise<Plan> {
   switch (dataset) {
     case 'timeline': {
@@ -88,47 +100,19 @@ async function plan(read: ReadModel, dataset: ExportDataset, search: URLSearchPa
     case 'impacts': {
       const query = parseQuery(exportQueries.impacts, search);
       const range = { from: query.from ?? null, to: query.to ?? null };
-      const source = await exportImpacts(read, impactParamsFrom(query), range);
-      return {
-        source,
-        params: source.params!,
-        filename: { ...range, asOf: query.asOf ?? null, position: query.position ?? null },
-        bom: query.bom ?? false,
-        meta: query.meta ?? false,
-      };
+      return studyPlan(await exportImpacts(read, impactParamsFrom(query), range), query, range);
     }
     case 'narratives': {
       const query = parseQuery(exportQueries.narratives, search);
-      const source = await exportNarratives(read, narrativeParamsFrom(query));
-      return {
-        source,
-        params: source.params!,
-        filename: { asOf: query.asOf ?? null, position: query.position ?? null },
-        bom: query.bom ?? false,
-        meta: query.meta ?? false,
-      };
+      return studyPlan(await exportNarratives(read, narrativeParamsFrom(query)), query);
     }
     case 'tests': {
       const query = parseQuery(exportQueries.tests, search);
-      const source = await exportTests(read, testsParamsFrom(query));
-      return {
-        source,
-        params: source.params!,
-        filename: { asOf: query.asOf ?? null, position: query.position ?? null },
-        bom: query.bom ?? false,
-        meta: query.meta ?? false,
-      };
+      return studyPlan(await exportTests(read, testsParamsFrom(query)), query);
     }
     case 'heatmap': {
       const query = parseQuery(exportQueries.heatmap, search);
-      const source = await exportHeatmap(read, matrixParamsFrom(query));
-      return {
-        source,
-        params: source.params!,
-        filename: { from: query.from ?? null, to: query.to ?? null, asOf: query.asOf ?? null, position: query.position ?? null },
-        bom: query.bom ?? false,
-        meta: query.meta ?? false,
-      };
+      return studyPlan(await exportHeatmap(read, matrixParamsFrom(query)), query, { from: query.from ?? null, to: query.to ?? null });
     }
     case 'ledger': {
       const query = parseQuery(exportQueries.ledger, search);
