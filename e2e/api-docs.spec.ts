@@ -1,6 +1,5 @@
 // The API document: GET /api/openapi.json and its readable page /api.
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { expect, test, expectNoSeriousAxeViolations } from './fixtures';
 
 test('/api renders the OpenAPI document: every path, parameters and answers, axe-clean', async ({ page, request }) => {
   const doc = (await (await request.get('/api/openapi.json')).json()) as { openapi: string; paths: Record<string, Record<string, unknown>> };
@@ -13,8 +12,7 @@ test('/api renders the OpenAPI document: every path, parameters and answers, axe
   await expect(op.getByRole('table', { name: 'Parameters' })).toContainText('dryRun');
   await expect(op).toContainText('application/json');
   await expect(op).toContainText('EpisodeRefusal');
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
   for (const width of [1440, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await page.screenshot({ path: `test-results/screenshots/api-${width}.png` });

@@ -1,8 +1,7 @@
 // The investor's flows on the dashboard, written from the user's side.
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
-import { expect, test, unique } from './fixtures';
+import { expect, test, unique, expectNoSeriousAxeViolations } from './fixtures';
 
 const NVDA_FALL = /^2025-01-27: NVIDIA falls ~17%/;
 const shots = 'test-results/screenshots';
@@ -122,9 +121,7 @@ test('axe finds no serious or critical violations on the dashboard and the event
     await page.goto(path);
     await expect(page.getByRole('heading', { name: /NVIDIA falls ~17%/ })).toBeVisible();
     await expect(page.getByRole('table', { name: /abnormal returns of NVDA/ })).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
   }
   void timeline;
 });

@@ -10,13 +10,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from '@playwright/test';
 import pg from 'pg';
 import { startServer, type RealServer } from '../tests/real-server';
 import { bundleVariant, entriesCsv } from '../tests/fixtures/episodes/variant';
 import { ADMIN_TOKEN, E2E_POSTGRES, PG_URL_FILE } from './env';
-import { expect, signedIn, test } from './fixtures';
+import { expect, signedIn, test, expectNoSeriousAxeViolations } from './fixtures';
 
 const XSS = '<img src=x onerror="window.__xss=1">';
 const SHOTS = path.resolve('test-results/screenshots');
@@ -101,8 +100,7 @@ test('imports the episode through the /import page: check, problems, import, not
   await expect(check.getByRole('heading', { name: 'Ready to import' })).toBeVisible();
   await expect(check.getByRole('row', { name: /Timeline entries 20 0/ })).toBeVisible();
   await expect(check.getByRole('row', { name: /Cost claims 5 0/ })).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
   await screenshot(page, 'import-check');
 
   await page.getByRole('button', { name: 'Import 28 items' }).click();

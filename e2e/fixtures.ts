@@ -10,10 +10,18 @@
 //   whose extent comes from the data ("All", the 6M default) do not move because of them.
 // - Specs that edit use the signed-in state the setup project stores (`test.use(signedIn)`).
 import crypto from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Locator, type Page, type TestInfo } from '@playwright/test';
 import { ADMIN_STATE, ADMIN_TOKEN, BASE_URL } from './env';
 
 export { expect };
+
+/** axe-core over the page as it stands: no serious or critical violation (each named with its nodes, after `where`). */
+export async function expectNoSeriousAxeViolations(page: Page, where?: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${where ? `${where} ` : ''}${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
 
 /** Browser state of a signed-in editor, prepared once per run by the setup project (e2e/db.setup.ts). */
 export const signedIn = { storageState: ADMIN_STATE };

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { expect, test, expectNoSeriousAxeViolations } from './fixtures';
 import { HeatmapPage } from './pages/stats-pages';
 
 // Read-only. Other specs may record entries while this one runs, so every number is read from
@@ -134,9 +133,7 @@ test('axe finds no serious or critical violations on the heatmap', async ({ page
   const heatmap = new HeatmapPage(page);
   for (const query of ['', '?asOf=2025-01-27&tickers=NVDA,AMD']) {
     await heatmap.goto(query);
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
   }
 });
 

@@ -3,9 +3,8 @@
 // saved views, and keyboard use and axe in light and dark. Read-only against the shared ledger
 // except for the browser's own storage (saved views).
 import fs from 'node:fs';
-import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, expectNoSeriousAxeViolations } from './fixtures';
 
 const WIDTHS = [
   ['1440', { width: 1440, height: 900 }],
@@ -287,11 +286,7 @@ for (const scheme of ['light', 'dark'] as const) {
   test.describe(`${scheme} mode`, () => {
     test.use({ colorScheme: scheme });
     test(`axe finds no serious or critical violations (${scheme})`, async ({ timeline, page }) => {
-      const check = async (where: string) => {
-        const results = await new AxeBuilder({ page }).analyze();
-        const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(bad.map((v) => `${where} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-      };
+      const check = (where: string) => expectNoSeriousAxeViolations(page, where);
       await timeline.goto();
       await expect(page.locator('.headline-label').first()).toBeVisible();
       await check('dashboard');

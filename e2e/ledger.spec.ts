@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type ImpactlineApi } from './fixtures';
+import { expect, test, type ImpactlineApi, expectNoSeriousAxeViolations } from './fixtures';
 
 // Read-only against the shared ledger. Other specs append to it, so positions and counts are read
 // through the API instead of being written down (the seed's V3 claim was #93 and the seed held 14
@@ -76,9 +75,7 @@ test('axe finds no serious or critical violations on /ledger', async ({ ledger, 
   // Any row with its JSON open (this was #7: the seventh row of the first page).
   await ledger.rows().nth(6).getByRole('button', { name: /Show JSON/ }).click();
   await expect(ledger.rows().nth(6).getByRole('region', { name: /^JSON of event \d+$/ })).toBeVisible();
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await expectNoSeriousAxeViolations(page);
 });
 
 for (const [name, viewport] of [

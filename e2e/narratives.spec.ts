@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from './fixtures';
+import { expect, test, expectNoSeriousAxeViolations } from './fixtures';
 
 // Read-only against the shared ledger. The claims other specs might assert are not SemiAnalysis's
 // and not DeepSeek's, so the counts below stay the seed's.
@@ -95,9 +94,7 @@ test('axe finds no serious or critical violations (chart and table)', async ({ n
   for (const query of ['', '?view=table&asOf=2025-01-28']) {
     await narratives.goto(query);
     await expect(page.getByRole('table', { name: /per narrative/ })).toBeVisible();
-    const results = await new AxeBuilder({ page }).analyze();
-    const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    await expectNoSeriousAxeViolations(page);
   }
 });
 
